@@ -1,0 +1,106 @@
+/**
+ * Single-table keys: the access-pattern table and every key builder, in one module.
+ *
+ * | access pattern                                  | index       | key condition                                         |
+ * |-------------------------------------------------|-------------|-------------------------------------------------------|
+ * | a tender by id                                  | table       | pk = TENDER#<id>, sk = TENDER                          |
+ * | a tender's audit events, in order               | table       | pk = TENDER#<id>, sk begins_with EVENT#                |
+ * | a tender's notices, in order                    | table       | pk = TENDER#<id>, sk begins_with NOTICE#               |
+ * | an idempotency record                           | table       | pk = IDEMPOTENCY#<org>#<key>, sk = IDEMPOTENCY         |
+ * | a purchasing unit's own tenders, newest first   | byOwner     | ownerPk = ORG#<orgId>, ownerSk desc                    |
+ * | published tenders, newest first                 | publicFeed  | feedPk = FEED#TENDER, feedSk desc                      |
+ * | public notices, newest first                    | publicFeed  | feedPk = FEED#NOTICE, feedSk desc                      |
+ * | published tenders in one status, newest first   | byStatus    | statusPk = STATUS#<status>, statusSk desc              |
+ * | tenders whose next timed step is due            | dueByTime   | duePk = DUE, dueSk <= <now>                            |
+ *
+ * Every item carries `entity`. Index attributes are written only on items the pattern lists
+ * (sparse indexes): drafts never reach publicFeed or byStatus, so no public query can see them.
+ */
+
+/** Primary key attribute names. */
+export const TABLE_KEY = { partitionKey: 'pk', sortKey: 'sk' } as const;
+
+/** The TTL attribute (epoch seconds), used by idempotency records. */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+/** One global secondary index: its name is its access pattern. */
+export interface IndexSpec {
+  /** Index name. */
+  name: string;
+  /** Partition key attribute. */
+  partitionKey: string;
+  /** Sort key attribute. */
+  sortKey: string;
+}
+
+/** The GSIs of the table; the CDK stack and the local setup create exactly these. */
+export const INDEXES = {
+  byOwner: { name: 'byOwner', partitionKey: 'ownerPk', sortKey: 'ownerSk' },
+  publicFeed: { name: 'publicFeed', partitionKey: 'feedPk', sortKey: 'feedSk' },
+  byStatus: { name: 'byStatus', partitionKey: 'statusPk', sortKey: 'statusSk' },
+  dueByTime: { name: 'dueByTime', partitionKey: 'duePk', sortKey: 'dueSk' },
+} as const satisfies Record<string, IndexSpec>;
+
+/** Entity type tags stored on every item. */
+export const ENTITY = {
+  tender: 'tender',
+  event: 'auditEvent',
+  notice: 'notice',
+  idempotency: 'idempotency',
+} as const;
+
+/** Width of zero-padded sequence numbers, so they sort as strings. */
+const SEQ_WIDTH = 8;
+
+/** Zero-pads a sequence number for use in a sort key. */
+export function padSeq(seq: number): string {
+  return String(seq).padStart(SEQ_WIDTH, '0');
+}
+
+/** Key builders, one per item type and index. */
+export const keys = {
+  /** The tender item. */
+  tender: (tenderId: string) => ({ pk: `TENDER#${tenderId}`, sk: 'TENDER' }),
+  /** An audit event of a tender. */
+  event: (tenderId: string, seq: number) => ({ pk: `TENDER#${tenderId}`, sk: `EVENT#${padSeq(seq)}` }),
+  /** Sort-key prefix of a tender's audit events. */
+  eventPrefix: 'EVENT#',
+  /** A notice of a tender. */
+  notice: (tenderId: string, seq: number) => ({ pk: `TENDER#${tenderId}`, sk: `NOTICE#${padSeq(seq)}` }),
+  /** Sort-key prefix of a tender's notices. */
+  noticePrefix: 'NOTICE#',
+  /** An idempotency record of an organisation. */
+  idempotency: (orgId: string, key: string) => ({ pk: `IDEMPOTENCY#${orgId}#${key}`, sk: 'IDEMPOTENCY' }),
+  /** byOwner index attributes of a tender. */
+  ownerIndex: (orgId: string, createdAt: string, tenderId: string) => ({
+    ownerPk: `ORG#${orgId}`,
+    ownerSk: `${createdAt}#${tenderId}`,
+  }),
+  /** byOwner partition of an organisation. */
+  ownerPartition: (orgId: string) => `ORG#${orgId}`,
+  /** publicFeed index attributes of a published tender. */
+  tenderFeedIndex: (publishedAt: string, tenderId: string) => ({
+    feedPk: 'FEED#TENDER',
+    feedSk: `${publishedAt}#${tenderId}`,
+  }),
+  /** publicFeed partition of tenders. */
+  tenderFeedPartition: 'FEED#TENDER',
+  /** publicFeed index attributes of a notice. */
+  noticeFeedIndex: (publishedAt: string, noticeId: string) => ({
+    feedPk: 'FEED#NOTICE',
+    feedSk: `${publishedAt}#${noticeId}`,
+  }),
+  /** publicFeed partition of notices. */
+  noticeFeedPartition: 'FEED#NOTICE',
+  /** byStatus index attributes of a published tender. */
+  statusIndex: (status: string, publishedAt: string, tenderId: string) => ({
+    statusPk: `STATUS#${status}`,
+    statusSk: `${publishedAt}#${tenderId}`,
+  }),
+  /** byStatus partition of one status. */
+  statusPartition: (status: string) => `STATUS#${status}`,
+  /** dueByTime index attributes of a tender with a timed next step. */
+  dueIndex: (dueAt: string, tenderId: string) => ({ duePk: 'DUE', dueSk: `${dueAt}#${tenderId}` }),
+  /** dueByTime partition. */
+  duePartition: 'DUE',
+} as const;

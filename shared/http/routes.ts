@@ -1,0 +1,216 @@
+/**
+ * The route table: the one list of HTTP routes and scheduled jobs.
+ *
+ * The CDK stateless stack makes one Lambda function and one HTTP API route per entry; the local
+ * gateway routes to the very same handler modules from this same list; the OpenAPI document is
+ * generated from it. Adding a route here is the only way to add a route anywhere.
+ */
+
+/** The four signed-in roles, carried in the `cognito:groups` claim. */
+export const ROLES = ['purchaser', 'supplier', 'expert', 'centre'] as const;
+
+/** A signed-in role. */
+export type Role = (typeof ROLES)[number];
+
+/** HTTP methods the API uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** What a function may do to the table and the bucket; the CDK stack grants exactly this. */
+export interface RouteAccess {
+  /** Table access. */
+  table: 'read' | 'readWrite';
+  /** Bucket access, if the function touches documents at all. */
+  bucket?: 'read' | 'put' | 'readPut';
+}
+
+/** One HTTP route. */
+export interface RouteSpec {
+  /** The OpenAPI operationId, unique. */
+  id: string;
+  /** HTTP method. */
+  method: HttpMethod;
+  /** Path with `{param}` placeholders, always under `/api/`. */
+  path: string;
+  /** Handler module: `functions/<handler>.ts`, exporting `handler`. */
+  handler: string;
+  /** `public` needs no token; otherwise the JWT authorizer runs and the handler checks these roles. */
+  auth: 'public' | { roles: readonly Role[] };
+  /** What the handler's function may touch. */
+  access: RouteAccess;
+  /** One-line summary for the OpenAPI document. */
+  summary: string;
+  /** OpenAPI tag. */
+  tag: 'tenders' | 'notices' | 'documents' | 'audit' | 'meta';
+}
+
+/** A job run on a schedule (EventBridge in AWS, a timer locally). */
+export interface ScheduleSpec {
+  /** Unique id. */
+  id: string;
+  /** Handler module under `functions/`. */
+  handler: string;
+  /** Interval in minutes. */
+  everyMinutes: number;
+  /** What the function may touch. */
+  access: RouteAccess;
+}
+
+const purchaser = { roles: ['purchaser'] } as const;
+
+/** All HTTP routes of the portal. */
+export const ROUTES: readonly RouteSpec[] = [
+  {
+    id: 'getOpenApi',
+    method: 'GET',
+    path: '/api/openapi.json',
+    handler: 'get-openapi',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'The OpenAPI 3.1 document of this API',
+    tag: 'meta',
+  },
+  {
+    id: 'listTenders',
+    method: 'GET',
+    path: '/api/tenders',
+    handler: 'list-tenders',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'Public list of published tenders, newest first, with filters and cursor paging',
+    tag: 'tenders',
+  },
+  {
+    id: 'createTender',
+    method: 'POST',
+    path: '/api/tenders',
+    handler: 'create-tender',
+    auth: purchaser,
+    access: { table: 'readWrite' },
+    summary: 'Create a draft tender (honours Idempotency-Key)',
+    tag: 'tenders',
+  },
+  {
+    id: 'getTender',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}',
+    handler: 'get-tender',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'Public view of a published tender',
+    tag: 'tenders',
+  },
+  {
+    id: 'updateTender',
+    method: 'PATCH',
+    path: '/api/tenders/{tenderId}',
+    handler: 'update-tender',
+    auth: purchaser,
+    access: { table: 'readWrite' },
+    summary: 'Update a draft tender (optimistic lock via If-Match)',
+    tag: 'tenders',
+  },
+  {
+    id: 'publishTender',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/publish',
+    handler: 'publish-tender',
+    auth: purchaser,
+    access: { table: 'readWrite', bucket: 'read' },
+    summary: 'Publish a draft: validate it against the rules and publish the procurement notice',
+    tag: 'tenders',
+  },
+  {
+    id: 'correctTender',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/corrections',
+    handler: 'correct-tender',
+    auth: purchaser,
+    access: { table: 'readWrite', bucket: 'read' },
+    summary: 'Issue a correction notice (更正公告); may move the deadline',
+    tag: 'tenders',
+  },
+  {
+    id: 'cancelTender',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/cancel',
+    handler: 'cancel-tender',
+    auth: purchaser,
+    access: { table: 'readWrite' },
+    summary: 'Cancel a tender; a published one gets a termination notice (终止公告)',
+    tag: 'tenders',
+  },
+  {
+    id: 'addTenderDocument',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/documents',
+    handler: 'add-tender-document',
+    auth: purchaser,
+    access: { table: 'readWrite', bucket: 'put' },
+    summary: 'Declare a tender document by SHA-256 and size; returns a presigned PUT URL',
+    tag: 'documents',
+  },
+  {
+    id: 'getTenderDocument',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/documents/{documentId}',
+    handler: 'get-tender-document',
+    auth: 'public',
+    access: { table: 'read', bucket: 'read' },
+    summary: 'A presigned download URL for a published tender document',
+    tag: 'documents',
+  },
+  {
+    id: 'getTenderAudit',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/audit',
+    handler: 'get-tender-audit',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'The hash-chained audit log of a published tender, with chain verification',
+    tag: 'audit',
+  },
+  {
+    id: 'listNotices',
+    method: 'GET',
+    path: '/api/notices',
+    handler: 'list-notices',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'Public notice feed (采购公告, 更正公告, 终止公告), newest first',
+    tag: 'notices',
+  },
+  {
+    id: 'listMyTenders',
+    method: 'GET',
+    path: '/api/manage/tenders',
+    handler: 'list-my-tenders',
+    auth: purchaser,
+    access: { table: 'read' },
+    summary: "The purchasing unit's own tenders in every state, drafts included",
+    tag: 'tenders',
+  },
+  {
+    id: 'getMyTender',
+    method: 'GET',
+    path: '/api/manage/tenders/{tenderId}',
+    handler: 'get-my-tender',
+    auth: purchaser,
+    access: { table: 'read' },
+    summary: "The purchasing unit's full view of its own tender, in any state",
+    tag: 'tenders',
+  },
+];
+
+/** Scheduled jobs. */
+export const SCHEDULES: readonly ScheduleSpec[] = [
+  { id: 'tick', handler: 'tick', everyMinutes: 1, access: { table: 'readWrite' } },
+];
+
+/** Environment variables the functions read; the CDK stack sets them, the local stack too. */
+export const ENV = {
+  tableName: 'TABLE_NAME',
+  bucketName: 'BUCKET_NAME',
+  dynamoEndpoint: 'DYNAMODB_ENDPOINT',
+  s3Endpoint: 'S3_ENDPOINT',
+  publicBaseUrl: 'PUBLIC_BASE_URL',
+} as const;
