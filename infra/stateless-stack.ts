@@ -1,0 +1,293 @@
+/**
+ * The stateless stack: the functions, the HTTP API and the schedules, all made from the route table.
+ *
+ * One house function per `ROUTES` and `SCHEDULES` entry, each granted exactly its declared access;
+ * one HTTP API route per `ROUTES` entry, behind the Cognito JWT authorizer unless the route is
+ * public. Dev-only routes do not exist here: they live in the local gateway alone.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  type HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import {
+  ENV,
+  ROUTES,
+  type RouteAccess,
+  type RouteSpec,
+  SCHEDULES,
+  type ScheduleSpec,
+} from '../shared/http/routes';
+import { grantRouteAccess, HouseFunction } from './constructs/house-function';
+import {
+  acknowledgeOnceResolved,
+  type NagAcknowledgement,
+  renderForFinding,
+} from './constructs/nag-acknowledgements';
+
+/** Timeout of a scheduled job: the tick may move many tenders in one run. */
+export const SCHEDULE_TIMEOUT = Duration.seconds(60);
+
+/** The Powertools service name every function logs under. */
+export const SERVICE_NAME = 'ggzy-portal';
+
+/** Request headers the web client sends cross-origin. */
+const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'if-match'];
+
+/** One JSON line per request, with HTTP API context variables only, so Logs Insights can query it. */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+    routeKey: '$context.routeKey',
+    path: '$context.path',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+  }),
+);
+
+/** Stage-wide throttling (requests per second, steady and burst), well under the account-level API Gateway quota. */
+const THROTTLE = { rateLimit: 200, burstLimit: 400 };
+
+/** What the stateless stack needs from the stateful one. */
+export interface StatelessStackProps extends StackProps {
+  /** The single table. */
+  table: ITable;
+  /** The documents bucket. */
+  bucket: IBucket;
+  /** The user pool whose tokens the JWT authorizer accepts. */
+  userPool: IUserPool;
+  /** The app client; its id is the accepted JWT audience. */
+  userPoolClient: IUserPoolClient;
+  /** Log level of every function; defaults to INFO. */
+  logLevel?: string;
+  /**
+   * Replaces each function's esbuild bundle with ready-made code.
+   *
+   * Only for stack tests; `cdk synth` never sets it, so it always bundles the real handlers.
+   */
+  codeForHandler?: (handler: string) => lambda.Code;
+}
+
+/** Functions, HTTP API and schedules. */
+export class StatelessStack extends Stack {
+  /** The HTTP API. */
+  public readonly api: HttpApi;
+  /** The `$default` stage, with access logs and throttling. */
+  public readonly stage: HttpStage;
+  /** The function of every route, by route id. */
+  public readonly routeFunctions: Readonly<Record<string, HouseFunction>>;
+  /** The function of every scheduled job, by schedule id. */
+  public readonly scheduleFunctions: Readonly<Record<string, HouseFunction>>;
+  /** The EventBridge rule of every scheduled job, by schedule id. */
+  public readonly scheduleRules: Readonly<Record<string, events.Rule>>;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: 'ggzy-portal public-resource trading API',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowMethods: [CorsHttpMethod.ANY],
+        allowHeaders: CORS_ALLOW_HEADERS,
+        exposeHeaders: ['etag', 'location'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    this.stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(
+          new logs.LogGroup(this, 'AccessLogs', {
+            retention: logs.RetentionDays.SIX_MONTHS,
+            removalPolicy: RemovalPolicy.RETAIN,
+          }),
+        ),
+        format: ACCESS_LOG_FORMAT,
+      },
+    });
+
+    const authorizer = new HttpJwtAuthorizer(
+      'CognitoJwtAuthorizer',
+      `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`,
+      { jwtAudience: [props.userPoolClient.userPoolClientId] },
+    );
+
+    const routeFunctions: Record<string, HouseFunction> = {};
+    for (const route of ROUTES) {
+      const fn = this.createFunction(`Route${toPascalCase(route.id)}`, route.handler, route.access, props, {
+        description: `${route.method} ${route.path}`,
+      });
+      routeFunctions[route.id] = fn;
+      this.addRoute(route, fn.function, authorizer);
+    }
+    this.routeFunctions = routeFunctions;
+
+    const scheduleFunctions: Record<string, HouseFunction> = {};
+    const scheduleRules: Record<string, events.Rule> = {};
+    for (const schedule of SCHEDULES) {
+      const fn = this.createFunction(
+        `Schedule${toPascalCase(schedule.id)}`,
+        schedule.handler,
+        schedule.access,
+        props,
+        {
+          description: `Scheduled job '${schedule.id}', every ${schedule.everyMinutes} min`,
+          timeout: SCHEDULE_TIMEOUT,
+        },
+      );
+      scheduleFunctions[schedule.id] = fn;
+      scheduleRules[schedule.id] = this.addSchedule(schedule, fn.function);
+    }
+    this.scheduleFunctions = scheduleFunctions;
+    this.scheduleRules = scheduleRules;
+
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
+  }
+
+  /** Creates one house function with the env and grants its route table entry declares. */
+  private createFunction(
+    id: string,
+    handler: string,
+    access: RouteAccess,
+    props: StatelessStackProps,
+    extra: { description: string; timeout?: Duration },
+  ): HouseFunction {
+    const environment: Record<string, string> = {
+      [ENV.tableName]: props.table.tableName,
+      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      LOG_LEVEL: props.logLevel ?? 'INFO',
+    };
+    if (access.bucket) {
+      environment[ENV.bucketName] = props.bucket.bucketName;
+    }
+    const fn = new HouseFunction(this, id, {
+      handler,
+      environment,
+      description: extra.description,
+      timeout: extra.timeout,
+      code: props.codeForHandler?.(handler),
+    });
+    grantRouteAccess(fn.role, access, { table: props.table, bucket: props.bucket });
+    acknowledgeGrantWildcards(fn, access, props);
+    return fn;
+  }
+
+  /** Adds the HTTP API route of one route table entry, with the authorizer unless it is public. */
+  private addRoute(route: RouteSpec, fn: lambda.IFunction, authorizer: HttpJwtAuthorizer): void {
+    const [httpRoute] = this.api.addRoutes({
+      path: route.path,
+      methods: [HttpMethod[route.method]],
+      integration: new HttpLambdaIntegration(`${toPascalCase(route.id)}Integration`, fn),
+      authorizer: route.auth === 'public' ? undefined : authorizer,
+    });
+    if (route.auth === 'public' && httpRoute) {
+      Validations.of(httpRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `${route.method} ${route.path} is public by design (open procurement data: ${route.summary}); it serves published data only.`,
+      });
+    }
+  }
+
+  /** Adds the EventBridge rule that runs one scheduled job. */
+  private addSchedule(schedule: ScheduleSpec, fn: lambda.IFunction): events.Rule {
+    return new events.Rule(this, `${toPascalCase(schedule.id)}Rule`, {
+      description: `Runs the '${schedule.id}' job every ${schedule.everyMinutes} min`,
+      schedule: events.Schedule.rate(Duration.minutes(schedule.everyMinutes)),
+      targets: [new targets.LambdaFunction(fn, { retryAttempts: 2, maxEventAge: Duration.minutes(5) })],
+    });
+  }
+}
+
+/**
+ * Acknowledges the wildcards that the CDK grant methods and X-Ray tracing put in a role's policy.
+ *
+ * Only the findings this route's access can produce are acknowledged, so a wildcard appearing
+ * anywhere else still fails the synth.
+ */
+function acknowledgeGrantWildcards(fn: HouseFunction, access: RouteAccess, props: StatelessStackProps): void {
+  const acks: NagAcknowledgement[] = [
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+    },
+  ];
+  if (access.bucket === 'read' || access.bucket === 'readPut') {
+    acks.push(
+      {
+        id: 'AwsSolutions-IAM5[Action::s3:GetObject*]',
+        reason:
+          'bucket.grantRead: object reads (GetObject, GetObjectVersion and their ACL/tag reads) on the documents bucket only.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+        reason: 'bucket.grantRead: bucket metadata reads, scoped to the documents bucket.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::s3:List*]',
+        reason: 'bucket.grantRead: listing, scoped to the documents bucket.',
+      },
+    );
+  }
+  if (access.bucket === 'put' || access.bucket === 'readPut') {
+    acks.push({
+      id: 'AwsSolutions-IAM5[Action::s3:Abort*]',
+      reason: 'bucket.grantPut: aborting multipart uploads, scoped to objects of the documents bucket.',
+    });
+  }
+  Validations.of(fn.role).acknowledge(...acks);
+
+  // The ARNs come from the stateful stack, so their rendering is known only once references resolve.
+  acknowledgeOnceResolved(fn.role, () => {
+    const resolved: NagAcknowledgement[] = [
+      {
+        id: `AwsSolutions-IAM5[Resource::${renderForFinding(fn.role, props.table.tableArn)}/index/*]`,
+        reason:
+          'Table grant covers the GSIs of the one table (index/*); each index is an access pattern of shared/adapters/dynamodb/keys.ts that the use cases query.',
+      },
+    ];
+    if (access.bucket) {
+      resolved.push({
+        id: `AwsSolutions-IAM5[Resource::${renderForFinding(fn.role, props.bucket.bucketArn)}/*]`,
+        reason:
+          'Objects of the documents bucket only (bucket ARN/*): presigned URLs address generated object keys that are not known in advance.',
+      });
+    }
+    return resolved;
+  });
+}
+
+/** Turns an id like `listTenders` or `tick` into `ListTenders` / `Tick`. */
+function toPascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => `${part[0]?.toUpperCase()}${part.slice(1)}`)
+    .join('');
+}

@@ -1,0 +1,548 @@
+/**
+ * Stack tests: key schema, bucket hardening, IAM, env vars, routes and cdk-nag, all derived from
+ * the route table and the key module rather than restated here.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, type CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type PortalApp } from '../../infra/app';
+import { HouseFunction, REPO_ROOT } from '../../infra/constructs/house-function';
+import { SCHEDULE_TIMEOUT, SERVICE_NAME } from '../../infra/stateless-stack';
+import { INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../../shared/adapters/dynamodb/keys';
+import { ENV, ROLES, ROUTES, type RouteAccess, SCHEDULES } from '../../shared/http/routes';
+
+/** Stand-in code so the stacks synthesise without the handler files and without bundling. */
+const stubCode = () => lambda.Code.fromInline('exports.handler = async () => ({});');
+
+/** A CloudFormation resource as found in a template. */
+interface CfnResourceJson {
+  Type: string;
+  Properties?: Record<string, unknown>;
+}
+
+/** One IAM policy statement as found in a template. */
+interface StatementJson {
+  Effect: string;
+  Action: string | string[];
+}
+
+/** Every table and bucket access a route or a schedule declares, by id. */
+const ACCESS_BY_ID: ReadonlyArray<{ id: string; kind: 'route' | 'schedule'; access: RouteAccess }> = [
+  ...ROUTES.map((route) => ({ id: route.id, kind: 'route' as const, access: route.access })),
+  ...SCHEDULES.map((schedule) => ({ id: schedule.id, kind: 'schedule' as const, access: schedule.access })),
+];
+
+const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+let portal: PortalApp;
+let stateful: Template;
+let stateless: Template;
+
+beforeAll(() => {
+  // Prepare: one in-process synth of the whole app, cdk-nag included (it throws on findings).
+  portal = buildApp({ codeForHandler: stubCode });
+  stateful = Template.fromStack(portal.stateful);
+  stateless = Template.fromStack(portal.stateless);
+}, 60_000);
+
+/** The house function of a route or schedule id. */
+function houseFunctionOf(id: string, kind: 'route' | 'schedule'): HouseFunction {
+  const fn = kind === 'route' ? portal.stateless.routeFunctions[id] : portal.stateless.scheduleFunctions[id];
+  if (!fn) throw new Error(`no function for ${kind} ${id}`);
+  return fn;
+}
+
+/** The logical id of a construct's CloudFormation resource in the stateless stack. */
+function logicalIdOf(construct: IConstruct): string {
+  return portal.stateless.getLogicalId(construct.node.defaultChild as CfnElement);
+}
+
+/** Every IAM action granted to a function's role, across all policies attached to it. */
+function actionsOf(fn: HouseFunction): string[] {
+  const roleId = logicalIdOf(fn.role);
+  const policies = stateless.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
+  }) as Record<string, CfnResourceJson>;
+  const statements = Object.values(policies).flatMap(
+    (policy) =>
+      (policy.Properties?.PolicyDocument as { Statement: StatementJson[] } | undefined)?.Statement ?? [],
+  );
+  return statements
+    .filter((statement) => statement.Effect === 'Allow')
+    .flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]));
+}
+
+/** The template properties of a function. */
+function functionProps(fn: HouseFunction): Record<string, unknown> {
+  const resources = stateless.toJSON().Resources as Record<string, CfnResourceJson>;
+  const resource = resources[logicalIdOf(fn.function)];
+  if (!resource?.Properties) throw new Error(`function ${fn.node.path} not in template`);
+  return resource.Properties;
+}
+
+describe('stateful stack', () => {
+  it('creates the table with the key module primary key, on-demand billing, TTL, PITR and deletion protection', () => {
+    // Act / Assess
+    stateful.resourceCountIs('AWS::DynamoDB::Table', 1);
+    stateful.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [
+          { AttributeName: TABLE_KEY.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE_KEY.sortKey, KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      }),
+    });
+  });
+
+  it('creates exactly one GSI per INDEXES entry, each projecting ALL attributes', () => {
+    // Prepare
+    const expected = Object.values(INDEXES).map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    }));
+
+    // Act
+    const [table] = Object.values(stateful.findResources('AWS::DynamoDB::Table')) as CfnResourceJson[];
+    const gsis = table?.Properties?.GlobalSecondaryIndexes as unknown[];
+
+    // Assess
+    expect(gsis).toHaveLength(expected.length);
+    expect(gsis).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('blocks public access, versions, encrypts and access-logs the documents bucket, with CORS for presigned URLs', () => {
+    // Prepare
+    const bucketId = portal.stateful.getLogicalId(portal.stateful.bucket.node.defaultChild as CfnElement);
+
+    // Act
+    const bucket = stateful.toJSON().Resources[bucketId] as CfnResourceJson & { DeletionPolicy?: string };
+
+    // Assess
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      LoggingConfiguration: { DestinationBucketName: { Ref: expect.any(String) } },
+    });
+    const cors = bucket.Properties?.CorsConfiguration as { CorsRules: Record<string, unknown>[] } | undefined;
+    const corsRules = cors?.CorsRules;
+    expect(corsRules).toEqual([
+      expect.objectContaining({
+        AllowedOrigins: ['*'],
+        AllowedMethods: expect.arrayContaining(['PUT', 'GET']),
+      }),
+    ]);
+  });
+
+  it('denies every request to the documents bucket that does not use TLS', () => {
+    // Prepare
+    const bucketId = portal.stateful.getLogicalId(portal.stateful.bucket.node.defaultChild as CfnElement);
+
+    // Act / Assess
+    stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucketId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Principal: { AWS: '*' },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('creates a user pool without self sign-up, with a strong password policy, custom:orgId and one group per role', () => {
+    // Act / Assess
+    stateful.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: Match.anyValue(),
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'orgId', AttributeDataType: 'String' })]),
+    });
+    const [pool] = Object.values(stateful.findResources('AWS::Cognito::UserPool')) as CfnResourceJson[];
+    const policies = pool?.Properties?.Policies as { PasswordPolicy: { MinimumLength: number } };
+    expect(policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
+
+    const groups = Object.values(stateful.findResources('AWS::Cognito::UserPoolGroup')) as CfnResourceJson[];
+    expect(groups.map((group) => group.Properties?.GroupName).sort()).toEqual([...ROLES].sort());
+  });
+
+  it('creates a secretless app client that may read custom:orgId but never write it', () => {
+    // Act
+    const clients = Object.values(
+      stateful.findResources('AWS::Cognito::UserPoolClient'),
+    ) as CfnResourceJson[];
+
+    // Assess
+    expect(clients).toHaveLength(1);
+    const client = clients[0]?.Properties ?? {};
+    expect(client.GenerateSecret).toBe(false);
+    expect(client.ReadAttributes).toContain('custom:orgId');
+    expect(client.WriteAttributes).not.toContain('custom:orgId');
+  });
+
+  it('outputs the user pool id and the app client id', () => {
+    // Act
+    const outputs = stateful.toJSON().Outputs as Record<string, unknown>;
+
+    // Assess
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['UserPoolId', 'UserPoolClientId']));
+  });
+});
+
+describe('stateless stack: functions', () => {
+  it('creates one function per route and per schedule, all Node.js 22 on arm64, traced, with their own log group', () => {
+    // Act
+    const functions = Object.values(stateless.findResources('AWS::Lambda::Function')) as CfnResourceJson[];
+
+    // Assess
+    expect(functions).toHaveLength(ROUTES.length + SCHEDULES.length);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 512,
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+        Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps' }) },
+      });
+    }
+    stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
+  });
+
+  it('gives request functions a 10 s timeout and the scheduled jobs a 60 s timeout', () => {
+    for (const { id, kind } of ACCESS_BY_ID) {
+      // Act
+      const props = functionProps(houseFunctionOf(id, kind));
+
+      // Assess
+      expect(props.Timeout, id).toBe(kind === 'schedule' ? SCHEDULE_TIMEOUT.toSeconds() : 10);
+    }
+  });
+
+  it('sets TABLE_NAME, POWERTOOLS_SERVICE_NAME and LOG_LEVEL everywhere, BUCKET_NAME only where the bucket is used', () => {
+    for (const { id, kind, access } of ACCESS_BY_ID) {
+      // Act
+      const props = functionProps(houseFunctionOf(id, kind));
+      const variables = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+
+      // Assess
+      expect(variables[ENV.tableName], id).toBeDefined();
+      expect(variables.POWERTOOLS_SERVICE_NAME, id).toBe(SERVICE_NAME);
+      expect(variables.LOG_LEVEL, id).toBe('INFO');
+      expect(ENV.bucketName in variables, id).toBe(access.bucket !== undefined);
+    }
+  });
+
+  it('never attaches the account-wide AWSLambdaBasicExecutionRole managed policy', () => {
+    // Act
+    const roles = Object.values(stateless.findResources('AWS::IAM::Role')) as CfnResourceJson[];
+
+    // Assess
+    for (const role of roles) {
+      expect(role.Properties?.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('lets read-only functions read the table but never write it', () => {
+    for (const { id, kind, access } of ACCESS_BY_ID) {
+      // Act
+      const actions = actionsOf(houseFunctionOf(id, kind));
+
+      // Assess
+      expect(actions, id).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+      for (const write of TABLE_WRITE_ACTIONS) {
+        if (access.table === 'read') {
+          expect(actions, `${id} must not ${write}`).not.toContain(write);
+        } else {
+          expect(actions, `${id} needs ${write}`).toContain(write);
+        }
+      }
+    }
+  });
+
+  it('grants no S3 action to a function whose route does not touch the bucket, and exactly read or put otherwise', () => {
+    for (const { id, kind, access } of ACCESS_BY_ID) {
+      // Act
+      const s3Actions = actionsOf(houseFunctionOf(id, kind)).filter((action) => action.startsWith('s3:'));
+
+      // Assess
+      const reads = access.bucket === 'read' || access.bucket === 'readPut';
+      const puts = access.bucket === 'put' || access.bucket === 'readPut';
+      if (!access.bucket) expect(s3Actions, id).toEqual([]);
+      expect(s3Actions.includes('s3:GetObject*'), `${id} read`).toBe(reads);
+      expect(s3Actions.includes('s3:PutObject'), `${id} put`).toBe(puts);
+      expect(
+        s3Actions.some((action) => action.startsWith('s3:Delete')),
+        `${id} delete`,
+      ).toBe(false);
+    }
+  });
+
+  it('has at least one read-only, bucket-less public route whose role has no write and no S3 action at all', () => {
+    // Prepare
+    const route = ROUTES.find((r) => r.auth === 'public' && r.access.table === 'read' && !r.access.bucket);
+    expect(route).toBeDefined();
+
+    // Act
+    const actions = actionsOf(houseFunctionOf(route!.id, 'route'));
+
+    // Assess
+    expect(actions.filter((action) => TABLE_WRITE_ACTIONS.includes(action))).toEqual([]);
+    expect(actions.filter((action) => action.startsWith('s3:'))).toEqual([]);
+  });
+});
+
+describe('stateless stack: HTTP API', () => {
+  it('creates exactly one route per ROUTES entry, each integrated with its own function', () => {
+    // Prepare
+    const routes = stateless.findResources('AWS::ApiGatewayV2::Route') as Record<string, CfnResourceJson>;
+    const integrations = stateless.findResources('AWS::ApiGatewayV2::Integration') as Record<
+      string,
+      CfnResourceJson
+    >;
+    expect(Object.keys(routes)).toHaveLength(ROUTES.length);
+
+    for (const route of ROUTES) {
+      // Act
+      const found = Object.values(routes).find(
+        (r) => r.Properties?.RouteKey === `${route.method} ${route.path}`,
+      );
+      const target = found?.Properties?.Target as { 'Fn::Join': [string, unknown[]] };
+      const integrationRef = target['Fn::Join'][1][1] as { Ref: string };
+      const integration = integrations[integrationRef.Ref];
+
+      // Assess
+      expect(integration?.Properties?.IntegrationUri, route.id).toEqual({
+        'Fn::GetAtt': [logicalIdOf(houseFunctionOf(route.id, 'route').function), 'Arn'],
+      });
+    }
+  });
+
+  it('puts the JWT authorizer on every non-public route and no authorizer on public routes', () => {
+    // Prepare
+    const authorizerIds = Object.keys(stateless.findResources('AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizerIds).toHaveLength(1);
+
+    for (const route of ROUTES) {
+      // Act
+      const matching = stateless.findResources('AWS::ApiGatewayV2::Route', {
+        Properties: { RouteKey: `${route.method} ${route.path}` },
+      }) as Record<string, CfnResourceJson>;
+      const props = Object.values(matching)[0]?.Properties ?? {};
+
+      // Assess
+      if (route.auth === 'public') {
+        expect(props.AuthorizationType, route.id).toBe('NONE');
+        expect(props.AuthorizerId, route.id).toBeUndefined();
+      } else {
+        expect(props.AuthorizationType, route.id).toBe('JWT');
+        expect(props.AuthorizerId, route.id).toEqual({ Ref: authorizerIds[0] });
+      }
+    }
+  });
+
+  it('configures the JWT authorizer with the Cognito issuer URL and the app client as audience', () => {
+    // Act / Assess
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: {
+          'Fn::Join': [
+            '',
+            ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', Match.anyValue()],
+          ],
+        },
+        Audience: [Match.anyValue()],
+      },
+    });
+  });
+
+  it('has no dev route anywhere in the deployed stacks', () => {
+    // Act
+    const everything = JSON.stringify([stateless.toJSON(), stateful.toJSON()]);
+    const routeKeys = (
+      Object.values(stateless.findResources('AWS::ApiGatewayV2::Route')) as CfnResourceJson[]
+    ).map((route) => route.Properties?.RouteKey as string);
+
+    // Assess
+    expect(everything).not.toContain('/dev/');
+    for (const key of routeKeys) expect(key).toMatch(/^(GET|POST|PATCH|PUT|DELETE) \/api\//);
+  });
+
+  it('answers CORS preflight and serves a throttled, access-logged $default stage', () => {
+    // Act / Assess
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['*'],
+        AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key']),
+      }),
+    });
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      DefaultRouteSettings: { ThrottlingBurstLimit: Match.anyValue(), ThrottlingRateLimit: Match.anyValue() },
+    });
+  });
+
+  it('outputs the API URL', () => {
+    // Act / Assess
+    expect(Object.keys(stateless.toJSON().Outputs as object)).toContain('ApiUrl');
+  });
+});
+
+describe('stateless stack: schedules', () => {
+  it('runs every schedule from an EventBridge rate rule that targets its function', () => {
+    for (const schedule of SCHEDULES) {
+      // Prepare
+      const n = schedule.everyMinutes;
+      const expression = n === 1 ? 'rate(1 minute)' : `rate(${n} minutes)`;
+      const fnId = logicalIdOf(houseFunctionOf(schedule.id, 'schedule').function);
+
+      // Act / Assess
+      stateless.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: expression,
+        State: 'ENABLED',
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] } })],
+      });
+    }
+    stateless.resourceCountIs('AWS::Events::Rule', SCHEDULES.length);
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no unacknowledged errors or warnings', () => {
+    // Act
+    const report = new AwsSolutionsChecks().validateScope(portal.app);
+    const annotationErrors = [portal.stateful, portal.stateless].flatMap((stack) =>
+      Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*')),
+    );
+
+    // Assess
+    expect(
+      report.violations.map((v) => `${v.ruleName} at ${v.violatingResources[0]?.constructPath}`),
+    ).toEqual([]);
+    expect(annotationErrors).toEqual([]);
+  });
+
+  it('gives every acknowledgement a written reason', () => {
+    // Prepare
+    const reasons: Array<[string, string]> = [];
+    const visit = (construct: IConstruct): void => {
+      for (const entry of construct.node.metadata) {
+        if (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY) {
+          reasons.push(...Object.entries(entry.data as Record<string, string>));
+        }
+      }
+      for (const child of construct.node.children) visit(child);
+    };
+
+    // Act
+    visit(portal.app);
+
+    // Assess
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const [id, reason] of reasons) expect(reason.length, id).toBeGreaterThan(30);
+  });
+
+  it('still fails on a wildcard that no route access explains', () => {
+    // Prepare
+    const other = buildApp({ codeForHandler: stubCode });
+    const readOnly = ROUTES.find((route) => route.access.table === 'read');
+    const fn = other.stateless.routeFunctions[readOnly!.id]!;
+    fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:*'], resources: ['*'] }));
+
+    // Act
+    const report = new AwsSolutionsChecks().validateScope(other.app);
+
+    // Assess
+    expect(report.violations.map((v) => v.ruleName)).toContain('AwsSolutions-IAM5[Action::dynamodb:*]');
+  });
+});
+
+describe('house function', () => {
+  it('fails the synth with a clear message when the handler file does not exist', () => {
+    // Prepare
+    const stack = new Stack(new App(), 'HouseFunctionTest');
+
+    // Act / Assess
+    expect(() => new HouseFunction(stack, 'Missing', { handler: 'no-such-handler' })).toThrow(
+      /functions\/no-such-handler\.ts does not exist/,
+    );
+  });
+
+  const realHandler = [...ROUTES, ...SCHEDULES]
+    .map((spec) => spec.handler)
+    .find((handler) => existsSync(join(REPO_ROOT, 'functions', `${handler}.ts`)));
+
+  it.skipIf(!realHandler)(
+    'bundles a real handler with esbuild as minified ESM with a source map',
+    () => {
+      // Prepare
+      const app = new App();
+      const stack = new Stack(app, 'HouseFunctionBundleTest');
+      new HouseFunction(stack, 'Real', { handler: realHandler! });
+
+      // Act
+      const assembly = app.synth();
+      const assetDirs = readdirSync(assembly.directory).filter((name) => name.startsWith('asset.'));
+      const bundleDir = assetDirs
+        .map((name) => join(assembly.directory, name))
+        .find((dir) => existsSync(join(dir, 'index.mjs')));
+
+      // Assess
+      Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
+        Handler: 'index.handler',
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+      });
+      expect(bundleDir).toBeDefined();
+      expect(existsSync(join(bundleDir!, 'index.mjs.map'))).toBe(true);
+      const bundle = readFileSync(join(bundleDir!, 'index.mjs'), 'utf8');
+      expect(bundle.startsWith('import { createRequire as __houseCreateRequire }')).toBe(true);
+    },
+    60_000,
+  );
+});
