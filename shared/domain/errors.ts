@@ -157,3 +157,16 @@ export class UnprocessableError extends AppError {
     super(422, type, { zh: '无法处理', en: 'Unprocessable' }, detail, options);
   }
 }
+
+/** An Idempotency-Key was already used by the same organisation (the caller replays or refuses). */
+export class IdempotencyKeyUsedError extends ConflictError {
+  constructor(options: AppErrorOptions = {}) {
+    super(
+      {
+        zh: '该 Idempotency-Key 已用于另一个请求',
+        en: 'This Idempotency-Key was already used for a different request',
+      },
+      options,
+    );
+  }
+}

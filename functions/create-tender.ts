@@ -1,0 +1,22 @@
+import { createHandler, requireCaller } from '../shared/http/create-handler';
+import { IdempotentHeadersSchema } from '../shared/schemas/headers';
+import { CreateTenderBodySchema } from '../shared/schemas/tender';
+import { createTender } from '../shared/usecases/create-tender';
+import { tenderEtag } from '../shared/usecases/tender-change';
+
+/** POST /api/tenders — a purchasing unit creates a draft tender; Idempotency-Key makes retries safe. */
+export const handler = createHandler('createTender', async (ctx) => {
+  const result = await createTender(
+    { caller: requireCaller(ctx.caller), content: ctx.body, idempotencyKey: ctx.headers['idempotency-key'] },
+    ctx.deps,
+  );
+  return {
+    statusCode: result.replayed ? 200 : 201,
+    headers: {
+      location: `/api/manage/tenders/${result.tender.id}`,
+      etag: tenderEtag(result.tender),
+      ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}),
+    },
+    body: result.tender,
+  };
+});

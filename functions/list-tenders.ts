@@ -1,0 +1,10 @@
+import { createHandler } from '../shared/http/create-handler';
+import { PageQuerySchema } from '../shared/schemas/common';
+import { ListTendersQuerySchema } from '../shared/schemas/tender';
+import { listPublicTenders } from '../shared/usecases/read-tenders';
+
+/** GET /api/tenders — published tenders, newest first, filtered, cursor-paged. */
+export const handler = createHandler('listTenders', async (ctx) => {
+  const { limit, cursor, ...filters } = ctx.query;
+  return { body: await listPublicTenders({ filters, page: { limit, cursor } }, ctx.deps) };
+});

@@ -1,0 +1,20 @@
+import { createHandler, requireCaller } from '../shared/http/create-handler';
+import { TenderPathSchema } from '../shared/schemas/common';
+import { ConditionalHeadersSchema } from '../shared/schemas/headers';
+import { UpdateTenderBodySchema } from '../shared/schemas/tender';
+import { tenderEtag } from '../shared/usecases/tender-change';
+import { updateTender } from '../shared/usecases/update-tender';
+
+/** PATCH /api/tenders/{tenderId} — the owner edits a draft. */
+export const handler = createHandler('updateTender', async (ctx) => {
+  const tender = await updateTender(
+    {
+      caller: requireCaller(ctx.caller),
+      tenderId: ctx.params.tenderId,
+      patch: ctx.body,
+      ifMatch: ctx.headers['if-match'],
+    },
+    ctx.deps,
+  );
+  return { headers: { etag: tenderEtag(tender) }, body: tender };
+});

@@ -1,0 +1,328 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  type NativeAttributeValue,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError, IdempotencyKeyUsedError, ValidationError } from '../../domain/errors';
+import { nextDueAt } from '../../domain/tender';
+import type {
+  IdempotencyRecord,
+  Page,
+  PageRequest,
+  TenderChange,
+  TenderRepository,
+} from '../../ports/tender-repository';
+import { type AuditEvent, AuditEventSchema } from '../../schemas/audit';
+import { type Notice, NoticeSchema } from '../../schemas/notice';
+import { type Tender, type TenderFilters, TenderSchema } from '../../schemas/tender';
+import { ENTITY, INDEXES, type IndexSpec, keys, TABLE_KEY, TTL_ATTRIBUTE } from './keys';
+
+type Item = Record<string, NativeAttributeValue>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** How long an idempotency record is kept. */
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+/** Upper bound of query pages read to fill one filtered page. */
+const MAX_QUERY_ROUNDS = 10;
+
+/** Normalises an instant to UTC `...Z` form so that sort keys order by time. */
+function sortableInstant(instant: string): string {
+  return new Date(instant).toISOString();
+}
+
+/** Builds the stored item of a tender: the tender under `data`, plus keys, indexes and filter facets. */
+function tenderItem(tender: Tender): Item {
+  const item: Item = {
+    ...keys.tender(tender.id),
+    entity: ENTITY.tender,
+    version: tender.version,
+    status: tender.status,
+    method: tender.content.method,
+    category: tender.content.category,
+    tradeType: tender.content.tradeType,
+    ...keys.ownerIndex(tender.orgId, sortableInstant(tender.createdAt), tender.id),
+    data: tender,
+  };
+  if (tender.publishedAt) {
+    const publishedAt = sortableInstant(tender.publishedAt);
+    Object.assign(item, keys.tenderFeedIndex(publishedAt, tender.id));
+    Object.assign(item, keys.statusIndex(tender.status, publishedAt, tender.id));
+  }
+  const due = nextDueAt(tender);
+  if (due) Object.assign(item, keys.dueIndex(sortableInstant(due), tender.id));
+  return item;
+}
+
+function eventItem(event: AuditEvent): Item {
+  return { ...keys.event(event.tenderId, event.seq), entity: ENTITY.event, data: event };
+}
+
+function noticeItem(notice: Notice): Item {
+  return {
+    ...keys.notice(notice.tenderId, notice.seq),
+    entity: ENTITY.notice,
+    noticeType: notice.type,
+    ...keys.noticeFeedIndex(sortableInstant(notice.publishedAt), notice.id),
+    data: notice,
+  };
+}
+
+/** Encodes a LastEvaluatedKey as an opaque URL-safe cursor. */
+function encodeCursor(key: Item | undefined): string | null {
+  return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : null;
+}
+
+/** Decodes a cursor and checks it names exactly the key attributes of the index it is used on. */
+function decodeCursor(cursor: string | undefined, index: IndexSpec | null): Item | undefined {
+  if (cursor === undefined) return undefined;
+  const expected: string[] = [TABLE_KEY.partitionKey, TABLE_KEY.sortKey];
+  if (index) expected.push(index.partitionKey, index.sortKey);
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error('not an object');
+    const entries = Object.entries(parsed);
+    const ok =
+      entries.length === new Set(expected).size &&
+      entries.every(([name, value]) => expected.includes(name) && typeof value === 'string');
+    if (!ok) throw new Error('unexpected attributes');
+    return parsed as Item;
+  } catch (cause) {
+    throw new ValidationError(
+      { zh: '分页游标无效', en: 'Invalid cursor' },
+      [
+        {
+          path: 'query.cursor',
+          message: { zh: '分页游标无效或已过期', en: 'The cursor is invalid for this list' },
+        },
+      ],
+      { cause },
+    );
+  }
+}
+
+/** True when a transaction failed only because a condition did not hold at `index`. */
+function conditionFailedAt(error: unknown, index: number): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
+  );
+}
+
+/**
+ * The DynamoDB adapter of {@link TenderRepository}: single table, transactions for every change.
+ *
+ * Why transactions: the tender, its audit event and its notices must be written all or not at all.
+ */
+export class DynamoTenderRepository implements TenderRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async create(
+    change: TenderChange,
+    idempotency?: { orgId: string; key: string; requestHash: string },
+  ): Promise<void> {
+    const items: TransactItem[] = [
+      this.putNew(tenderItem(change.tender)),
+      this.putNew(eventItem(change.event)),
+      ...(change.notices ?? []).map((notice) => this.putNew(noticeItem(notice))),
+    ];
+    if (idempotency) {
+      const expiresAt = Math.floor(this.now().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS;
+      items.push(
+        this.putNew({
+          ...keys.idempotency(idempotency.orgId, idempotency.key),
+          entity: ENTITY.idempotency,
+          requestHash: idempotency.requestHash,
+          resultId: change.tender.id,
+          [TTL_ATTRIBUTE]: expiresAt,
+        }),
+      );
+    }
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (idempotency && conditionFailedAt(error, items.length - 1))
+        throw new IdempotencyKeyUsedError({ cause: error });
+      if (conditionFailedAt(error, 0)) {
+        throw new ConflictError(
+          { zh: '项目编号已存在', en: 'A tender with this id exists' },
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+
+  async save(change: TenderChange, expectedVersion: number): Promise<void> {
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: tenderItem(change.tender),
+          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+      },
+      this.putNew(eventItem(change.event)),
+      ...(change.notices ?? []).map((notice) => this.putNew(noticeItem(notice))),
+    ];
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')
+      ) {
+        throw new ConflictError(
+          {
+            zh: '项目已被他人修改，请刷新后重试',
+            en: 'The tender was changed by someone else; reload and try again',
+          },
+          { cause: error, extensions: { expectedVersion } },
+        );
+      }
+      throw error;
+    }
+  }
+
+  async get(tenderId: string): Promise<Tender | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.tender(tenderId), ConsistentRead: true }),
+    );
+    return result.Item ? TenderSchema.parse(result.Item['data']) : null;
+  }
+
+  async getIdempotency(orgId: string, key: string): Promise<IdempotencyRecord | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.idempotency(orgId, key), ConsistentRead: true }),
+    );
+    const item = result.Item;
+    if (!item) return null;
+    return { requestHash: String(item['requestHash']), resultId: String(item['resultId']) };
+  }
+
+  async listEvents(tenderId: string): Promise<AuditEvent[]> {
+    const events: AuditEvent[] = [];
+    let startKey: Item | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.tender(tenderId).pk, ':prefix': keys.eventPrefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of result.Items ?? []) events.push(AuditEventSchema.parse(item['data']));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return events;
+  }
+
+  async listByOwner(orgId: string, page: PageRequest): Promise<Page<Tender>> {
+    return this.queryPage(INDEXES.byOwner, { ':pk': keys.ownerPartition(orgId) }, {}, page, (item) =>
+      TenderSchema.parse(item['data']),
+    );
+  }
+
+  async listPublic(filters: TenderFilters, page: PageRequest): Promise<Page<Tender>> {
+    const index = filters.status ? INDEXES.byStatus : INDEXES.publicFeed;
+    const partition = filters.status ? keys.statusPartition(filters.status) : keys.tenderFeedPartition;
+    const facets: Record<string, string | undefined> = {
+      method: filters.method,
+      category: filters.category,
+      tradeType: filters.tradeType,
+    };
+    return this.queryPage(index, { ':pk': partition }, facets, page, (item) =>
+      TenderSchema.parse(item['data']),
+    );
+  }
+
+  async listNotices(
+    filters: { type?: Notice['type'] | undefined },
+    page: PageRequest,
+  ): Promise<Page<Notice>> {
+    return this.queryPage(
+      INDEXES.publicFeed,
+      { ':pk': keys.noticeFeedPartition },
+      { noticeType: filters.type },
+      page,
+      (item) => NoticeSchema.parse(item['data']),
+    );
+  }
+
+  async listDue(now: string, limit: number): Promise<Tender[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEXES.dueByTime.name,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
+        ExpressionAttributeNames: { '#pk': INDEXES.dueByTime.partitionKey, '#sk': INDEXES.dueByTime.sortKey },
+        // '~' sorts after every character of a ULID, so ties at `now` are included.
+        ExpressionAttributeValues: { ':pk': keys.duePartition, ':upTo': `${sortableInstant(now)}#~` },
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map((item) => TenderSchema.parse(item['data']));
+  }
+
+  private putNew(item: Item): TransactItem {
+    return {
+      Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+    };
+  }
+
+  /**
+   * Reads one page from an index, newest first, with equality filters on facet attributes.
+   *
+   * Why the loop: a filter can drop items, so it reads on (bounded) until the page is full.
+   */
+  private async queryPage<T>(
+    index: IndexSpec,
+    values: Record<string, string>,
+    facets: Record<string, string | undefined>,
+    page: PageRequest,
+    parse: (item: Item) => T,
+  ): Promise<Page<T>> {
+    const filters = Object.entries(facets).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    );
+    const input: QueryCommandInput = {
+      TableName: this.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: {
+        '#pk': index.partitionKey,
+        ...Object.fromEntries(filters.map(([name], i) => [`#f${i}`, name])),
+      },
+      ExpressionAttributeValues: {
+        ...values,
+        ...Object.fromEntries(filters.map(([, value], i) => [`:f${i}`, value])),
+      },
+      ScanIndexForward: false,
+    };
+    if (filters.length > 0) input.FilterExpression = filters.map((_, i) => `#f${i} = :f${i}`).join(' AND ');
+    const items: T[] = [];
+    let startKey = decodeCursor(page.cursor, index);
+    let rounds = 0;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({ ...input, Limit: page.limit - items.length, ExclusiveStartKey: startKey }),
+      );
+      for (const item of result.Items ?? []) items.push(parse(item));
+      startKey = result.LastEvaluatedKey;
+      rounds += 1;
+    } while (startKey && items.length < page.limit && rounds < MAX_QUERY_ROUNDS);
+    return { items, nextCursor: encodeCursor(startKey) };
+  }
+}

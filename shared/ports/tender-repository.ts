@@ -1,0 +1,66 @@
+import type { AuditEvent } from '../schemas/audit';
+import type { Notice, NoticeType } from '../schemas/notice';
+import type { Tender, TenderFilters } from '../schemas/tender';
+
+/** A page of results and the cursor of the next page (null at the end). */
+export interface Page<T> {
+  /** The items of this page. */
+  items: T[];
+  /** Opaque cursor for the next page. */
+  nextCursor: string | null;
+}
+
+/** Paging parameters. */
+export interface PageRequest {
+  /** Maximum items in the page. */
+  limit: number;
+  /** Cursor from a previous page. */
+  cursor?: string | undefined;
+}
+
+/** A stored idempotency record: what a keyed request produced. */
+export interface IdempotencyRecord {
+  /** SHA-256 of the request body the key was first used with. */
+  requestHash: string;
+  /** The id of the entity the request created. */
+  resultId: string;
+}
+
+/** One atomic change to a tender: the new tender, the event that records it, and any notices. */
+export interface TenderChange {
+  /** The tender after the change, with version = previous version + 1. */
+  tender: Tender;
+  /** The audit event, whose seq equals the new version. */
+  event: AuditEvent;
+  /** Notices published by the change. */
+  notices?: Notice[];
+}
+
+/**
+ * Storage of tenders, their audit events and notices.
+ *
+ * Why a port: use cases stay testable with an in-memory fake and the DynamoDB adapter stays thin.
+ */
+export interface TenderRepository {
+  /** Stores a new tender with its first event (and idempotency record); ConflictError if the key was used. */
+  create(
+    change: TenderChange,
+    idempotency?: { orgId: string; key: string; requestHash: string },
+  ): Promise<void>;
+  /** Applies a change if the stored version is still `expectedVersion`; ConflictError otherwise. */
+  save(change: TenderChange, expectedVersion: number): Promise<void>;
+  /** Reads a tender, or null. */
+  get(tenderId: string): Promise<Tender | null>;
+  /** Reads an idempotency record, or null. */
+  getIdempotency(orgId: string, key: string): Promise<IdempotencyRecord | null>;
+  /** A tender's audit events in order. */
+  listEvents(tenderId: string): Promise<AuditEvent[]>;
+  /** A purchasing unit's own tenders, newest first. */
+  listByOwner(orgId: string, page: PageRequest): Promise<Page<Tender>>;
+  /** Published tenders, newest first, filtered. */
+  listPublic(filters: TenderFilters, page: PageRequest): Promise<Page<Tender>>;
+  /** Public notices, newest first. */
+  listNotices(filters: { type?: NoticeType | undefined }, page: PageRequest): Promise<Page<Notice>>;
+  /** Tenders whose next timed step is due at or before `now`. */
+  listDue(now: string, limit: number): Promise<Tender[]>;
+}

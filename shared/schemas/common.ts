@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import './zod-config';
+import { MAX_FEN } from '../domain/money';
+
+/** An amount in 分 (fen): a non-negative safe integer under the ceiling; never a float. */
+export const FenSchema = z
+  .number()
+  .int({ error: '金额必须是以“分”为单位的整数 / amounts are whole numbers of fen (分)' })
+  .min(0, { error: '金额不能为负 / amounts cannot be negative' })
+  .max(MAX_FEN, { error: '金额超过上限 / amount exceeds the ceiling' })
+  .meta({ description: 'Amount in 分 (fen, 1/100 元), integer' });
+
+/** An instant as an ISO 8601 string with an offset (`Z` or `+08:00`). */
+export const InstantSchema = z.iso
+  .datetime({
+    offset: true,
+    error: '时间须为带时区的 ISO 8601 格式 / expected an ISO 8601 date-time with offset',
+  })
+  .meta({ description: 'ISO 8601 date-time with offset, e.g. 2026-12-20T09:30:00+08:00' });
+
+/** A ULID, the id format of every entity. */
+export const IdSchema = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: '无效的编号 / invalid id' })
+  .meta({ description: 'ULID' });
+
+/** Text in both languages. */
+export const BilingualSchema = z.object({ zh: z.string(), en: z.string() });
+
+/** A page of results with an opaque cursor for the next one. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: 'Pass as `cursor` for the next page; null at the end' }),
+  });
+}
+
+/** Query parameters of a paged list. */
+export const PageQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, { error: 'limit 至少为 1 / limit must be at least 1' })
+    .max(100, { error: 'limit 至多为 100 / limit is at most 100' })
+    .default(20),
+  cursor: z.string().max(2048).optional(),
+});
+
+/** Path parameter of routes on one tender. */
+export const TenderPathSchema = z.object({ tenderId: IdSchema });
+
+/** The RFC 9457 problem document every error is answered with. */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    title_zh: z.string(),
+    title_en: z.string(),
+    detail_zh: z.string(),
+    detail_en: z.string(),
+    instance: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          message_zh: z.string(),
+          message_en: z.string(),
+          rule: z.string().optional(),
+          citation: z.string().optional(),
+        }),
+      )
+      .optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details, in Chinese and English' });

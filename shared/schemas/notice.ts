@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema } from './common';
+import { CategorySchema, MethodSchema, TradeTypeSchema } from './tender';
+
+/** Kinds of public notice; later issues add result, failure and contract notices. */
+export const NOTICE_TYPES = [
+  'procurement',
+  'correction',
+  'termination',
+  'result',
+  'failure',
+  'contract',
+] as const;
+
+/** Chinese names of the notice kinds, as the feed shows them. */
+export const NOTICE_TYPE_LABELS: Record<(typeof NOTICE_TYPES)[number], string> = {
+  procurement: '采购公告',
+  correction: '更正公告',
+  termination: '终止公告',
+  result: '中标（成交）结果公告',
+  failure: '废标公告',
+  contract: '合同公告',
+};
+
+/** A kind of notice. */
+export const NoticeTypeSchema = z.enum(NOTICE_TYPES);
+
+/** A public notice (公告) of a tender. */
+export const NoticeSchema = z
+  .object({
+    id: IdSchema,
+    tenderId: IdSchema,
+    seq: z.number().int().min(1),
+    type: NoticeTypeSchema,
+    typeLabel: z.string(),
+    title: z.string(),
+    publishedAt: InstantSchema,
+    purchasingUnitName: z.string(),
+    tradeType: TradeTypeSchema,
+    category: CategorySchema,
+    method: MethodSchema,
+    body: z.record(z.string(), z.unknown()).meta({ description: 'What the notice announces, by kind' }),
+  })
+  .meta({ id: 'Notice' });
+
+/** Filters of the notice feed. */
+export const ListNoticesQuerySchema = z.object({ type: NoticeTypeSchema.optional() });
+
+/** A public notice. */
+export type Notice = z.infer<typeof NoticeSchema>;
+/** A kind of notice. */
+export type NoticeType = z.infer<typeof NoticeTypeSchema>;

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { AuditLogSchema } from './audit';
+import { IdSchema, InstantSchema, PageQuerySchema, pageOf, TenderPathSchema } from './common';
+import { ConditionalHeadersSchema, IdempotentHeadersSchema } from './headers';
+import { ListNoticesQuerySchema, NoticeSchema } from './notice';
+import {
+  AddDocumentBodySchema,
+  CancelBodySchema,
+  CorrectionBodySchema,
+  CreateTenderBodySchema,
+  ListTendersQuerySchema,
+  PublicTenderSchema,
+  TenderDocumentSchema,
+  TenderSchema,
+  UpdateTenderBodySchema,
+} from './tender';
+
+/** The schemas of one operation: input to validate, and the success response to document. */
+export interface OperationSchemas {
+  /** Path parameters. */
+  params?: z.ZodType;
+  /** Query string. */
+  query?: z.ZodType;
+  /** JSON body. */
+  body?: z.ZodType;
+  /** Headers that matter (loose object). */
+  headers?: z.ZodType;
+  /** The success status and body. */
+  response: { status: number; schema?: z.ZodType };
+}
+
+const DocumentPathSchema = TenderPathSchema.extend({ documentId: IdSchema });
+
+const PresignedUploadSchema = z.object({
+  url: z.string(),
+  method: z.literal('PUT'),
+  headers: z.record(z.string(), z.string()),
+  expiresAt: InstantSchema,
+});
+
+/** Schemas of every operation of the route table, keyed by route id. */
+export const OPERATIONS = {
+  getOpenApi: { response: { status: 200, schema: z.record(z.string(), z.unknown()) } },
+  listTenders: {
+    query: PageQuerySchema.extend(ListTendersQuerySchema.shape),
+    response: { status: 200, schema: pageOf(PublicTenderSchema) },
+  },
+  createTender: {
+    body: CreateTenderBodySchema,
+    headers: IdempotentHeadersSchema,
+    response: { status: 201, schema: TenderSchema },
+  },
+  getTender: { params: TenderPathSchema, response: { status: 200, schema: PublicTenderSchema } },
+  updateTender: {
+    params: TenderPathSchema,
+    body: UpdateTenderBodySchema,
+    headers: ConditionalHeadersSchema,
+    response: { status: 200, schema: TenderSchema },
+  },
+  publishTender: {
+    params: TenderPathSchema,
+    headers: ConditionalHeadersSchema,
+    response: { status: 200, schema: TenderSchema },
+  },
+  correctTender: {
+    params: TenderPathSchema,
+    body: CorrectionBodySchema,
+    headers: ConditionalHeadersSchema,
+    response: { status: 200, schema: TenderSchema },
+  },
+  cancelTender: {
+    params: TenderPathSchema,
+    body: CancelBodySchema,
+    headers: ConditionalHeadersSchema,
+    response: { status: 200, schema: TenderSchema },
+  },
+  addTenderDocument: {
+    params: TenderPathSchema,
+    body: AddDocumentBodySchema,
+    response: {
+      status: 201,
+      schema: z.object({ document: TenderDocumentSchema, upload: PresignedUploadSchema }),
+    },
+  },
+  getTenderDocument: {
+    params: DocumentPathSchema,
+    response: {
+      status: 200,
+      schema: z.object({
+        documentId: IdSchema,
+        fileName: z.string(),
+        sha256: z.string(),
+        size: z.number().int(),
+        url: z.string(),
+        expiresAt: InstantSchema,
+      }),
+    },
+  },
+  getTenderAudit: { params: TenderPathSchema, response: { status: 200, schema: AuditLogSchema } },
+  listNotices: {
+    query: PageQuerySchema.extend(ListNoticesQuerySchema.shape),
+    response: { status: 200, schema: pageOf(NoticeSchema) },
+  },
+  listMyTenders: { query: PageQuerySchema, response: { status: 200, schema: pageOf(TenderSchema) } },
+  getMyTender: { params: TenderPathSchema, response: { status: 200, schema: TenderSchema } },
+} as const satisfies Record<string, OperationSchemas>;
+
+/** The id of an operation. */
+export type OperationId = keyof typeof OPERATIONS;

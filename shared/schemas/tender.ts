@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import { TENDER_STATUSES } from '../domain/lifecycle';
+import {
+  CATEGORIES,
+  CORRECTION_IMMUTABLE_FIELDS,
+  CORRECTION_IMMUTABLE_RULE,
+  EVALUATION_METHODS,
+  PROCUREMENT_METHODS,
+  TRADE_TYPES,
+} from '../domain/rules';
+import { FenSchema, IdSchema, InstantSchema } from './common';
+
+/** How a tender is traded: government procurement, or a land / mining rights transfer. */
+export const TradeTypeSchema = z.enum(TRADE_TYPES).meta({ description: 'Trade type' });
+/** Procurement category. */
+export const CategorySchema = z
+  .enum(CATEGORIES)
+  .meta({ description: 'goods 货物 / works 工程 / services 服务' });
+/** Procurement method. */
+export const MethodSchema = z.enum(PROCUREMENT_METHODS).meta({ description: 'Procurement method' });
+/** Evaluation method. */
+export const EvaluationMethodSchema = z.enum(EVALUATION_METHODS);
+/** Lifecycle status (DESIGN.md section 2). */
+export const StatusSchema = z.enum(TENDER_STATUSES);
+
+/** A named scoring criterion of 综合评分法 with its maximum points. */
+export const CriterionSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  maxPoints: z.number().int().min(1).max(100),
+});
+
+/** How bids are evaluated. */
+export const EvaluationSchema = z.object({
+  method: EvaluationMethodSchema,
+  priceWeightPercent: z.number().int().min(0).max(100).optional(),
+  criteria: z.array(CriterionSchema).max(30).default([]),
+});
+
+/** SME policy: reserved for SMEs, or a price deduction for small/micro firms. */
+export const SmePolicySchema = z.object({
+  reservedForSme: z.boolean(),
+  priceDeductionPercent: z.number().min(0).max(100).optional(),
+  consortiumDeductionPercent: z.number().min(0).max(100).optional(),
+  notReservedReason: z.string().trim().max(500).optional(),
+});
+
+/** The tender's timeline; the bid deadline is also the opening time (87号令第39条). */
+export const TimelineSchema = z.object({
+  documentsFrom: InstantSchema,
+  documentsUntil: InstantSchema,
+  bidDeadline: InstantSchema,
+  decryptionWindowMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
+});
+
+/** The editable content of a tender: what a purchasing unit writes in a draft. */
+export const TenderContentSchema = z
+  .object({
+    title: z.string().trim().min(2).max(200),
+    description: z.string().max(5000).default(''),
+    purchasingUnitName: z.string().trim().min(2).max(200),
+    tradeType: TradeTypeSchema,
+    category: CategorySchema,
+    method: MethodSchema,
+    budgetFen: FenSchema.optional(),
+    reservePriceFen: FenSchema.optional(),
+    qualifications: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
+    sme: SmePolicySchema,
+    evaluation: EvaluationSchema,
+    timeline: TimelineSchema,
+  })
+  .superRefine(function requireAmount(value, ctx) {
+    if (value.tradeType === 'governmentProcurement' && value.budgetFen === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['budgetFen'],
+        message: '政府采购项目须填写预算金额 / a government procurement tender needs budgetFen',
+      });
+    }
+    if (value.tradeType !== 'governmentProcurement' && value.reservePriceFen === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reservePriceFen'],
+        message: '出让项目须填写底价 / a rights transfer needs reservePriceFen',
+      });
+    }
+  });
+
+/** Body of the create-draft request. */
+export const CreateTenderBodySchema = TenderContentSchema.meta({ id: 'TenderContent' });
+
+/** Body of the update-draft request: any top-level field of the content, replaced whole. */
+export const UpdateTenderBodySchema = z
+  .object({
+    title: z.string().trim().min(2).max(200),
+    description: z.string().max(5000),
+    purchasingUnitName: z.string().trim().min(2).max(200),
+    tradeType: TradeTypeSchema,
+    category: CategorySchema,
+    method: MethodSchema,
+    budgetFen: FenSchema,
+    reservePriceFen: FenSchema,
+    qualifications: z.array(z.string().trim().min(1).max(500)).max(50),
+    sme: SmePolicySchema,
+    evaluation: EvaluationSchema,
+    timeline: TimelineSchema,
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'TenderUpdate' });
+
+/** A tender document (招标文件) declared by hash and uploaded to S3. */
+export const TenderDocumentSchema = z
+  .object({
+    id: IdSchema,
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+    status: z.enum(['pending', 'verified']),
+    declaredAt: InstantSchema,
+    verifiedAt: InstantSchema.optional(),
+    /** Whether the document is part of the tender (pending additions join on publish or correction). */
+    active: z.boolean(),
+  })
+  .meta({ id: 'TenderDocument' });
+
+/** Body of the declare-document request. */
+export const AddDocumentBodySchema = z
+  .object({
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[^/\\\u0000-\u001f]+$/, {
+        error: '文件名不能含路径或控制字符 / no paths or control characters',
+      }),
+    contentType: z.string().trim().min(3).max(100).default('application/octet-stream'),
+    size: z
+      .number()
+      .int()
+      .min(1)
+      .max(200 * 1024 * 1024, { error: '文件不能超过 200 MiB / documents are at most 200 MiB' }),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, {
+      error: 'sha256 须为 64 位小写十六进制 / sha256 must be 64 lowercase hex digits',
+    }),
+  })
+  .strict()
+  .meta({ id: 'AddDocument' });
+
+/** The fields a correction may carry (87号令第27条: documents, criteria, timeline; never the subject). */
+const CorrectionFieldsSchema = z.object({
+  summary: z.string().trim().min(2).max(2000),
+  bidDeadline: InstantSchema.optional(),
+  documentsUntil: InstantSchema.optional(),
+  evaluation: EvaluationSchema.optional(),
+  description: z.string().max(5000).optional(),
+  addDocumentIds: z.array(IdSchema).max(20).default([]),
+  removeDocumentIds: z.array(IdSchema).max(20).default([]),
+  affectsBidPreparation: z
+    .boolean()
+    .optional()
+    .meta({ description: 'Defaults to true when documents or criteria change (87号令第27条)' }),
+});
+
+/** A correction notice request (更正公告); naming a subject or qualification field is refused with its rule. */
+export const CorrectionBodySchema = z
+  .looseObject(CorrectionFieldsSchema.shape)
+  .superRefine(function refuseOtherFields(value, ctx) {
+    const allowed = new Set(Object.keys(CorrectionFieldsSchema.shape));
+    for (const key of Object.keys(value)) {
+      if (allowed.has(key)) continue;
+      const immutable = (CORRECTION_IMMUTABLE_FIELDS as readonly string[]).includes(key);
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: immutable
+          ? `更正不得改变采购标的和资格条件（${CORRECTION_IMMUTABLE_RULE.citation}） / A correction may not change the subject or qualification conditions (${CORRECTION_IMMUTABLE_RULE.citation})`
+          : `未知字段 / Unknown field`,
+      });
+    }
+  })
+  .transform((value) => CorrectionFieldsSchema.parse(value))
+  .meta({ id: 'Correction' });
+
+/** Body of the cancel request. */
+export const CancelBodySchema = z
+  .object({ reason: z.string().trim().min(2).max(2000) })
+  .strict()
+  .meta({ id: 'Cancel' });
+
+/** A tender as stored and as its owner sees it. */
+export const TenderSchema = z
+  .object({
+    id: IdSchema,
+    orgId: z.string(),
+    createdBy: z.string(),
+    status: StatusSchema,
+    version: z.number().int().min(1),
+    createdAt: InstantSchema,
+    updatedAt: InstantSchema,
+    publishedAt: InstantSchema.optional(),
+    cancelledAt: InstantSchema.optional(),
+    cancelReason: z.string().optional(),
+    correctionCount: z.number().int().default(0),
+    noticeCount: z.number().int().default(0),
+    lastEventHash: z.string(),
+    documents: z.array(TenderDocumentSchema).default([]),
+    content: TenderContentSchema,
+  })
+  .meta({ id: 'Tender' });
+
+/** A tender's public view: published content and active, verified documents only. */
+export const PublicTenderSchema = TenderSchema.omit({ createdBy: true, lastEventHash: true }).meta({
+  id: 'PublicTender',
+});
+
+/** Filters of the public tender list. */
+export const ListTendersQuerySchema = z.object({
+  status: StatusSchema.exclude(['draft']).optional(),
+  method: MethodSchema.optional(),
+  category: CategorySchema.optional(),
+  tradeType: TradeTypeSchema.optional(),
+});
+
+/** A stored tender. */
+export type Tender = z.infer<typeof TenderSchema>;
+/** The content of a tender. */
+export type TenderContent = z.infer<typeof TenderContentSchema>;
+/** A tender document. */
+export type TenderDocument = z.infer<typeof TenderDocumentSchema>;
+/** A draft update. */
+export type TenderUpdate = z.infer<typeof UpdateTenderBodySchema>;
+/** A correction request. */
+export type Correction = z.infer<typeof CorrectionBodySchema>;
+/** A lifecycle status. */
+export type TenderStatusValue = z.infer<typeof StatusSchema>;
+/** Public list filters. */
+export type TenderFilters = z.infer<typeof ListTendersQuerySchema>;

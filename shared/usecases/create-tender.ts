@@ -1,0 +1,93 @@
+import type { Deps } from '../adapters/deps';
+import { canonicalJson, GENESIS_HASH, sealEvent, sha256Hex } from '../domain/audit';
+import { IdempotencyKeyUsedError, NotFoundError } from '../domain/errors';
+import type { Tender, TenderContent } from '../schemas/tender';
+import type { Caller } from './tender-change';
+
+/** Input of {@link createTender}. */
+export interface CreateTenderInput {
+  /** The purchasing unit's signed-in user. */
+  caller: Caller;
+  /** The validated draft content. */
+  content: TenderContent;
+  /** The client's Idempotency-Key, if sent. */
+  idempotencyKey?: string | undefined;
+}
+
+/** Result of {@link createTender}: the draft, and whether it was an earlier request's result. */
+export interface CreateTenderResult {
+  /** The draft tender. */
+  tender: Tender;
+  /** True when the Idempotency-Key had been used with this same body before. */
+  replayed: boolean;
+}
+
+/**
+ * Creates a draft tender with its first audit event.
+ *
+ * Why the idempotency record is written in the same transaction: a retried request after a lost
+ * response must find the draft it created, and two racing retries must create exactly one.
+ */
+export async function createTender(input: CreateTenderInput, deps: Deps): Promise<CreateTenderResult> {
+  const requestHash = sha256Hex(canonicalJson(input.content));
+  const key = input.idempotencyKey;
+  if (key) {
+    const replay = await findReplay(deps, input.caller.orgId, key, requestHash);
+    if (replay) return { tender: replay, replayed: true };
+  }
+  const at = deps.clock.now().toISOString();
+  const id = deps.newId();
+  const event = sealEvent(
+    {
+      tenderId: id,
+      type: 'tender.created',
+      at,
+      actor: input.caller,
+      data: { toStatus: 'draft', content: input.content },
+    },
+    0,
+    GENESIS_HASH,
+  );
+  const tender: Tender = {
+    id,
+    orgId: input.caller.orgId,
+    createdBy: input.caller.sub,
+    status: 'draft',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    correctionCount: 0,
+    noticeCount: 0,
+    lastEventHash: event.hash,
+    documents: [],
+    content: input.content,
+  };
+  try {
+    await deps.tenders.create(
+      { tender, event },
+      key ? { orgId: input.caller.orgId, key, requestHash } : undefined,
+    );
+  } catch (error) {
+    // A concurrent request with the same key won the race: answer with its result.
+    if (key && error instanceof IdempotencyKeyUsedError) {
+      const replay = await findReplay(deps, input.caller.orgId, key, requestHash);
+      if (replay) return { tender: replay, replayed: true };
+    }
+    throw error;
+  }
+  return { tender, replayed: false };
+}
+
+async function findReplay(
+  deps: Deps,
+  orgId: string,
+  key: string,
+  requestHash: string,
+): Promise<Tender | null> {
+  const record = await deps.tenders.getIdempotency(orgId, key);
+  if (!record) return null;
+  if (record.requestHash !== requestHash) throw new IdempotencyKeyUsedError();
+  const tender = await deps.tenders.get(record.resultId);
+  if (!tender) throw new NotFoundError({ zh: '幂等键对应的项目', en: 'The tender of this Idempotency-Key' });
+  return tender;
+}

@@ -1,0 +1,181 @@
+import type { Deps } from '../adapters/deps';
+import { sealEvent } from '../domain/audit';
+import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../domain/errors';
+import { type LifecycleAction, nextStatus } from '../domain/lifecycle';
+import { tenderDocumentKey } from '../domain/tender';
+import type { Actor } from '../schemas/audit';
+import { NOTICE_TYPE_LABELS, type Notice, type NoticeType } from '../schemas/notice';
+import type { Tender, TenderDocument } from '../schemas/tender';
+
+/** A signed-in caller as the auth middleware resolves it. */
+export interface Caller extends Actor {
+  /** The organisation from `custom:orgId`; every signed-in role has one. */
+  orgId: string;
+}
+
+/** What a change does, beyond moving the state. */
+export interface ChangeSpec {
+  /** The lifecycle action; its legality is checked against the state machine. */
+  action: LifecycleAction;
+  /** The audit event type, e.g. `tender.published`. */
+  eventType: string;
+  /** Who does it. */
+  actor: Actor;
+  /** What the event records. */
+  data: Record<string, unknown>;
+  /** Produces the tender after the change (without version/status/updatedAt/hash, which are set here). */
+  mutate?: (tender: Tender, at: string) => Tender;
+  /** Notices published with the change. */
+  notices?: { type: NoticeType; title: string; body: Record<string, unknown> }[];
+}
+
+/** A tender's version as an HTTP ETag, for If-Match. */
+export function tenderEtag(tender: Tender): string {
+  return `"v${tender.version}"`;
+}
+
+/**
+ * Applies one lifecycle change atomically: state, version, audit event and notices.
+ *
+ * Why one function: every state change must be legal, versioned, audited and hash-chained alike.
+ */
+export async function applyChange(deps: Deps, tender: Tender, spec: ChangeSpec): Promise<Tender> {
+  const at = deps.clock.now().toISOString();
+  const status = nextStatus(tender.status, spec.action);
+  const mutated = spec.mutate ? spec.mutate(tender, at) : tender;
+  const notices: Notice[] = (spec.notices ?? []).map((notice, i) => ({
+    id: deps.newId(),
+    tenderId: tender.id,
+    seq: mutated.noticeCount + i + 1,
+    type: notice.type,
+    typeLabel: NOTICE_TYPE_LABELS[notice.type],
+    title: notice.title,
+    publishedAt: at,
+    purchasingUnitName: mutated.content.purchasingUnitName,
+    tradeType: mutated.content.tradeType,
+    category: mutated.content.category,
+    method: mutated.content.method,
+    body: notice.body,
+  }));
+  const event = sealEvent(
+    {
+      tenderId: tender.id,
+      type: spec.eventType,
+      at,
+      actor: spec.actor,
+      data: {
+        ...spec.data,
+        fromStatus: tender.status,
+        toStatus: status,
+        noticeIds: notices.map((n) => n.id),
+      },
+    },
+    tender.version,
+    tender.lastEventHash,
+  );
+  const next: Tender = {
+    ...mutated,
+    status,
+    version: tender.version + 1,
+    updatedAt: at,
+    noticeCount: mutated.noticeCount + notices.length,
+    lastEventHash: event.hash,
+  };
+  await deps.tenders.save({ tender: next, event, notices }, tender.version);
+  return next;
+}
+
+/**
+ * Loads a tender its caller owns, failing as a stranger should see it.
+ *
+ * Why: another organisation's draft does not exist for the caller (404); a published one is
+ * visible but not theirs to change (403).
+ */
+export async function loadOwnTender(deps: Deps, caller: Caller, tenderId: string): Promise<Tender> {
+  const tender = await deps.tenders.get(tenderId);
+  if (!tender || (tender.orgId !== caller.orgId && !tender.publishedAt)) {
+    throw new NotFoundError({ zh: '项目', en: 'Tender' });
+  }
+  if (tender.orgId !== caller.orgId) {
+    throw new ForbiddenError({
+      zh: '只能操作本单位的项目',
+      en: 'You may only change your own organisation’s tenders',
+    });
+  }
+  return tender;
+}
+
+/**
+ * Checks an `If-Match` precondition against the stored version.
+ *
+ * Why: a client editing from a stale copy gets a 409 instead of silently overwriting.
+ */
+export function checkIfMatch(tender: Tender, ifMatch: string | undefined): void {
+  if (ifMatch === undefined || ifMatch === '*') return;
+  if (ifMatch.replace(/^W\//, '') !== tenderEtag(tender)) {
+    throw new UnprocessableError(
+      'precondition-failed',
+      {
+        zh: `项目已被修改（当前版本 ${tender.version}），请刷新后重试`,
+        en: `The tender has changed (now version ${tender.version}); reload and try again`,
+      },
+      { extensions: { currentVersion: tender.version } },
+    );
+  }
+}
+
+/**
+ * Reads each listed document back from storage and checks its SHA-256 and size.
+ *
+ * Why: the S3 emulator checks nothing, and even real S3 is only trusted as far as its bytes.
+ */
+export async function verifyDocuments(
+  deps: Deps,
+  tenderId: string,
+  documents: readonly TenderDocument[],
+  at: string,
+): Promise<TenderDocument[]> {
+  const problems: { path: string; message: { zh: string; en: string } }[] = [];
+  const verified = await Promise.all(
+    documents.map(async (doc, i) => {
+      if (doc.status === 'verified') return doc;
+      const digest = await deps.documents.digest(tenderDocumentKey(tenderId, doc.id));
+      if (!digest) {
+        problems.push({
+          path: `documents.${i}`,
+          message: {
+            zh: `文件“${doc.fileName}”尚未上传`,
+            en: `Document '${doc.fileName}' has not been uploaded`,
+          },
+        });
+      } else if (digest.sha256 !== doc.sha256 || digest.size !== doc.size) {
+        problems.push({
+          path: `documents.${i}`,
+          message: {
+            zh: `文件“${doc.fileName}”的内容与声明的 SHA-256 不符`,
+            en: `Document '${doc.fileName}' does not match its declared SHA-256 and size`,
+          },
+        });
+      }
+      return { ...doc, status: 'verified' as const, verifiedAt: at };
+    }),
+  );
+  if (problems.length > 0) {
+    throw new UnprocessableError(
+      'document-mismatch',
+      {
+        zh: '招标文件未上传或与其哈希不符，项目未发布',
+        en: 'Tender documents are missing or do not match their hashes; nothing was published',
+      },
+      { errors: problems },
+    );
+  }
+  return verified;
+}
+
+/** Rejects an empty patch or body early, with a clear message. */
+export function requireSomeChange(changes: Record<string, unknown>): void {
+  if (Object.values(changes).every((value) => value === undefined)) {
+    throw new ValidationError({ zh: '没有要修改的内容', en: 'Nothing to change' });
+  }
+}

@@ -1,0 +1,46 @@
+import type { Deps } from '../adapters/deps';
+import { ValidationError } from '../domain/errors';
+import { type Tender, TenderContentSchema, type TenderUpdate } from '../schemas/tender';
+import { splitBilingual } from '../schemas/zod-config';
+import { applyChange, type Caller, checkIfMatch, loadOwnTender, requireSomeChange } from './tender-change';
+
+/** Input of {@link updateTender}. */
+export interface UpdateTenderInput {
+  /** The owner's signed-in user. */
+  caller: Caller;
+  /** Which tender. */
+  tenderId: string;
+  /** Top-level fields to replace. */
+  patch: TenderUpdate;
+  /** The If-Match header, if sent. */
+  ifMatch?: string | undefined;
+}
+
+/**
+ * Replaces fields of a draft; only drafts are editable (a published tender changes by correction).
+ *
+ * Why the merged content is validated again: a patch can be valid alone yet break the whole
+ * (e.g. switching a government tender to a rights transfer without a reserve price).
+ */
+export async function updateTender(input: UpdateTenderInput, deps: Deps): Promise<Tender> {
+  requireSomeChange(input.patch);
+  const tender = await loadOwnTender(deps, input.caller, input.tenderId);
+  checkIfMatch(tender, input.ifMatch);
+  const merged = TenderContentSchema.safeParse({ ...tender.content, ...input.patch });
+  if (!merged.success) {
+    throw new ValidationError(
+      { zh: '修改后的项目内容无效', en: 'The draft would become invalid' },
+      merged.error.issues.map((issue) => ({
+        path: ['body', ...issue.path.map(String)].join('.'),
+        message: splitBilingual(issue.message),
+      })),
+    );
+  }
+  return applyChange(deps, tender, {
+    action: 'update',
+    eventType: 'tender.updated',
+    actor: input.caller,
+    data: { changes: input.patch },
+    mutate: (current) => ({ ...current, content: merged.data }),
+  });
+}
