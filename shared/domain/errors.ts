@@ -170,3 +170,10 @@ export class IdempotencyKeyUsedError extends ConflictError {
     );
   }
 }
+
+/** An If-Match precondition names a version that is no longer current (412). */
+export class PreconditionFailedError extends AppError {
+  constructor(detail: BilingualText, options: AppErrorOptions = {}) {
+    super(412, 'precondition-failed', { zh: '前提条件不满足', en: 'Precondition failed' }, detail, options);
+  }
+}

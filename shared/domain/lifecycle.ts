@@ -1,0 +1,135 @@
+/**
+ * The tender state machine of DESIGN.md section 2, as one declared transition table.
+ *
+ * Every state change goes through {@link nextStatus}, so a handler can never move a tender along an
+ * edge the table does not list, and the table doubles as documentation for the API.
+ */
+
+import type { BilingualText } from './errors';
+import { IllegalTransitionError } from './errors';
+
+/** Every lifecycle status, in the order a tender normally passes through them. */
+export const TENDER_STATUSES = [
+  'draft',
+  'tendering',
+  'opening',
+  'evaluating',
+  'awarding',
+  'awarded',
+  'complete',
+  'failed',
+  'cancelled',
+] as const;
+
+/** A lifecycle status. */
+export type TenderStatus = (typeof TENDER_STATUSES)[number];
+
+/** Status labels in both languages, as shown on notices and lists. */
+export const TENDER_STATUS_LABELS: Readonly<Record<TenderStatus, BilingualText>> = {
+  draft: { zh: '草稿', en: 'Draft' },
+  tendering: { zh: '招标中', en: 'Tendering' },
+  opening: { zh: '开标中', en: 'Opening' },
+  evaluating: { zh: '评审中', en: 'Evaluating' },
+  awarding: { zh: '定标中', en: 'Awarding' },
+  awarded: { zh: '已中标', en: 'Awarded' },
+  complete: { zh: '已完成', en: 'Complete' },
+  failed: { zh: '废标', en: 'Failed' },
+  cancelled: { zh: '已终止', en: 'Cancelled' },
+};
+
+/** Every action that may change (or keep) a tender's status. */
+export const LIFECYCLE_ACTIONS = [
+  'update',
+  'attachDocument',
+  'publish',
+  'correct',
+  'cancel',
+  'open',
+  'closeOpening',
+  'failOpening',
+  'report',
+  'failEvaluation',
+  'award',
+  'recordContract',
+] as const;
+
+/** A lifecycle action. */
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
+
+/** Action labels in both languages, for audit logs and error messages. */
+export const LIFECYCLE_ACTION_LABELS: Readonly<Record<LifecycleAction, BilingualText>> = {
+  update: { zh: '修改草稿', en: 'Update draft' },
+  attachDocument: { zh: '上传采购文件', en: 'Attach document' },
+  publish: { zh: '发布采购公告', en: 'Publish' },
+  correct: { zh: '发布更正公告', en: 'Correct' },
+  cancel: { zh: '终止项目', en: 'Cancel' },
+  open: { zh: '开标（投标截止）', en: 'Open (deadline reached)' },
+  closeOpening: { zh: '开标结束', en: 'Close opening' },
+  failOpening: { zh: '开标废标', en: 'Fail at opening' },
+  report: { zh: '提交评审报告', en: 'Submit evaluation report' },
+  failEvaluation: { zh: '评审废标', en: 'Fail at evaluation' },
+  award: { zh: '确定中标人', en: 'Award' },
+  recordContract: { zh: '登记合同', en: 'Record contract' },
+};
+
+/**
+ * The transition table: for each status, the actions allowed and the status each leads to.
+ *
+ * `failEvaluation` is allowed from `evaluating` (fewer than 3 qualified bids, 87号令第44条) and from
+ * `awarding` (no qualified candidate left); `correct` keeps the tender in `tendering`.
+ */
+export const TENDER_TRANSITIONS: Readonly<
+  Record<TenderStatus, Readonly<Partial<Record<LifecycleAction, TenderStatus>>>>
+> = {
+  draft: { update: 'draft', attachDocument: 'draft', publish: 'tendering', cancel: 'cancelled' },
+  tendering: { attachDocument: 'tendering', correct: 'tendering', cancel: 'cancelled', open: 'opening' },
+  opening: { closeOpening: 'evaluating', failOpening: 'failed' },
+  evaluating: { report: 'awarding', failEvaluation: 'failed' },
+  awarding: { award: 'awarded', failEvaluation: 'failed' },
+  awarded: { recordContract: 'complete' },
+  complete: {},
+  failed: {},
+  cancelled: {},
+};
+
+/**
+ * The status a tender moves to when `action` is taken, or an {@link IllegalTransitionError} (409).
+ *
+ * Use cases call this before writing anything, so an illegal request changes nothing.
+ */
+export function nextStatus(status: TenderStatus, action: LifecycleAction): TenderStatus {
+  // Own-property checks keep inherited names such as "constructor" from passing as states or actions.
+  const row = Object.hasOwn(TENDER_TRANSITIONS, status) ? TENDER_TRANSITIONS[status] : undefined;
+  const next = row && Object.hasOwn(row, action) ? row[action] : undefined;
+  if (next === undefined) throw new IllegalTransitionError(status, action);
+  return next;
+}
+
+/**
+ * The actions allowed in a status, in table order.
+ *
+ * The UI shows only these buttons, and the API lists them next to the tender.
+ */
+export function allowedActions(status: TenderStatus): LifecycleAction[] {
+  const row = Object.hasOwn(TENDER_TRANSITIONS, status) ? TENDER_TRANSITIONS[status] : {};
+  return LIFECYCLE_ACTIONS.filter((action) => Object.hasOwn(row, action));
+}
+
+/**
+ * Whether a status by itself implies the tender was published: every status but `draft` and `cancelled`.
+ *
+ * A cancelled tender may have been a never-published draft; use {@link isPubliclyVisible} for it.
+ */
+export function isPublic(status: TenderStatus): boolean {
+  return status !== 'draft' && status !== 'cancelled';
+}
+
+/**
+ * Whether the public may see the tender: published states, and cancelled tenders that were published.
+ *
+ * A draft cancelled before publication was never public and must stay invisible to other organisations.
+ */
+export function isPubliclyVisible(status: TenderStatus, publishedAt?: string): boolean {
+  if (status === 'cancelled') return typeof publishedAt === 'string' && publishedAt.length > 0;
+  return isPublic(status);
+}
