@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** Test runner config: unit and handler tests run in parallel; integration tests share one emulator pair. */
+/**
+ * One config for every suite: unit, handler, infra and integration tests. The global setup starts
+ * one DynamoDB Local and one s3rver for the run; integration test files each make their own table.
+ */
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
@@ -8,5 +11,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    env: {
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      AWS_REGION: 'us-east-1',
+      NODE_OPTIONS: '--openssl-legacy-provider',
+    },
   },
 });

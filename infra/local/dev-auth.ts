@@ -24,13 +24,10 @@ export interface DevTokenRequest {
 
 /** Signs and verifies local tokens of the Cognito ID-token shape. */
 export interface DevAuth {
-  /** Issues a token. */
-  issue(
-    request: DevTokenRequest,
-    now: Date,
-  ): Promise<{ token: string; expiresAt: string; claims: JWTPayload }>;
+  /** Issues a token, valid for 12 hours of real time (not dev-clock time). */
+  issue(request: DevTokenRequest): Promise<{ token: string; expiresAt: string; claims: JWTPayload }>;
   /** Verifies a bearer token and returns its claims as API Gateway would pass them. */
-  verify(token: string, now: Date): Promise<Record<string, unknown>>;
+  verify(token: string): Promise<Record<string, unknown>>;
 }
 
 type KeyPair = { privateJwk: JWK; publicJwk: JWK };
@@ -56,7 +53,9 @@ export async function createDevAuth(dataDir?: string): Promise<DevAuth> {
   const privateKey = await importJWK(pair.privateJwk, 'ES256');
   const publicKey = await importJWK(pair.publicJwk, 'ES256');
   return {
-    async issue(request, now) {
+    async issue(request) {
+      // Real time, not the dev clock: moving the business clock by weeks must not expire sessions.
+      const now = new Date();
       if (!(ROLES as readonly string[]).includes(request.role))
         throw new Error(`unknown role ${request.role}`);
       const issuedAt = Math.floor(now.getTime() / 1000);
@@ -77,12 +76,8 @@ export async function createDevAuth(dataDir?: string): Promise<DevAuth> {
         .sign(privateKey);
       return { token, expiresAt: new Date((issuedAt + TOKEN_TTL_SECONDS) * 1000).toISOString(), claims };
     },
-    async verify(token, now) {
-      const { payload } = await jwtVerify(token, publicKey, {
-        issuer: DEV_ISSUER,
-        audience: DEV_AUDIENCE,
-        currentDate: now,
-      });
+    async verify(token) {
+      const { payload } = await jwtVerify(token, publicKey, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
       const groups = payload['cognito:groups'];
       return {
         ...payload,

@@ -161,7 +161,7 @@ async function handleDev(
       );
       return true;
     }
-    send(res, 200, await options.auth.issue(parsed.data, options.clock.now()));
+    send(res, 200, await options.auth.issue(parsed.data));
     return true;
   }
   if (path === '/api/dev/clock' && method === 'GET') {
@@ -322,7 +322,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ server: S
       const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
       if (!token) return problem(res, 401, '需要登录（Authorization: Bearer <token>）', 'Unauthorized');
       try {
-        claims = await options.auth.verify(token, options.clock.now());
+        claims = await options.auth.verify(token);
       } catch {
         return problem(res, 401, '令牌无效或已过期', 'Invalid or expired token');
       }

@@ -12,6 +12,7 @@ const ERROR_RESPONSES: Record<string, string> = {
   '403': 'Role or organisation not allowed / 无权操作',
   '404': 'Not found / 未找到',
   '409': 'Conflict: illegal state or concurrent change / 冲突',
+  '412': 'If-Match names an old version / 版本已变化',
   '422': 'Breaks a procurement rule or a document check / 不符合规则',
   '500': 'Internal error; nothing changed / 服务器内部错误',
 };
@@ -96,7 +97,8 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
   for (const route of ROUTES) {
     const op = (OPERATIONS as Record<string, OperationSchemas>)[route.id];
     if (!op) throw new Error(`No schemas for operation ${route.id}`);
-    const pathItem = (paths[route.path] ??= {});
+    const pathItem = paths[route.path] ?? {};
+    paths[route.path] = pathItem;
     pathItem[route.method.toLowerCase()] = {
       operationId: route.id,
       summary: route.summary,

@@ -137,7 +137,7 @@ export const AddDocumentBodySchema = z
       .trim()
       .min(1)
       .max(200)
-      .regex(/^[^/\\\u0000-\u001f]+$/, {
+      .refine((name) => !/[/\\]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), {
         error: '文件名不能含路径或控制字符 / no paths or control characters',
       }),
     contentType: z.string().trim().min(3).max(100).default('application/octet-stream'),

@@ -1,6 +1,12 @@
 import type { Deps } from '../adapters/deps';
 import { sealEvent } from '../domain/audit';
-import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../domain/errors';
+import {
+  ForbiddenError,
+  NotFoundError,
+  PreconditionFailedError,
+  UnprocessableError,
+  ValidationError,
+} from '../domain/errors';
 import { type LifecycleAction, nextStatus } from '../domain/lifecycle';
 import { tenderDocumentKey } from '../domain/tender';
 import type { Actor } from '../schemas/audit';
@@ -113,8 +119,7 @@ export async function loadOwnTender(deps: Deps, caller: Caller, tenderId: string
 export function checkIfMatch(tender: Tender, ifMatch: string | undefined): void {
   if (ifMatch === undefined || ifMatch === '*') return;
   if (ifMatch.replace(/^W\//, '') !== tenderEtag(tender)) {
-    throw new UnprocessableError(
-      'precondition-failed',
+    throw new PreconditionFailedError(
       {
         zh: `项目已被修改（当前版本 ${tender.version}），请刷新后重试`,
         en: `The tender has changed (now version ${tender.version}); reload and try again`,

@@ -1,0 +1,117 @@
+import { inject } from 'vitest';
+import { type LocalGateway, startLocalGateway } from '../../infra/local/local-stack';
+import type { Role } from '../../shared/http/routes';
+import { sha256 } from './fixtures';
+
+/** A response as the tests look at it. */
+export interface ApiResponse<T = any> {
+  /** HTTP status. */
+  status: number;
+  /** Lower-cased headers. */
+  headers: Headers;
+  /** Parsed JSON body (or text when not JSON). */
+  body: T;
+}
+
+/** Options of one request. */
+export interface RequestOptions {
+  /** Bearer token. */
+  token?: string;
+  /** JSON body. */
+  body?: unknown;
+  /** Extra headers. */
+  headers?: Record<string, string>;
+}
+
+/** A client of a running local gateway, with dev tokens and the dev clock. */
+export interface ApiClient {
+  /** The gateway. */
+  gateway: LocalGateway;
+  /** Sends a request to `/api…`. */
+  call<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** A dev token for a role and organisation. */
+  token(role: Role, orgId: string): Promise<string>;
+  /** Moves the dev clock forward. */
+  advance(ms: number): Promise<Date>;
+  /** Runs the scheduler tick. */
+  tick(): Promise<unknown>;
+}
+
+/**
+ * Starts a gateway on the shared emulators with a fresh table and bucket for this test file.
+ *
+ * Why per file: files run in parallel; each gets its own table, so counts and lists are exact.
+ */
+export async function startTestApi(): Promise<ApiClient> {
+  const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const gateway = await startLocalGateway({
+    endpoints: inject('emulators'),
+    port: 0,
+    tableName: `it-${suffix}`,
+    bucketName: `it-${suffix}`,
+    tickIntervalMs: null,
+  });
+  const call = async <T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<T>> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${gateway.url}${path}`, {
+      method,
+      headers,
+      ...(options.body !== undefined
+        ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }
+        : {}),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, headers: response.headers, body: body as T };
+  };
+  return {
+    gateway,
+    call,
+    token: async (role, orgId) => (await gateway.auth.issue({ role, orgId })).token,
+    advance: async (ms) => gateway.clock.advance(ms),
+    tick: async () => (await call('POST', '/api/dev/tick')).body,
+  };
+}
+
+/** Uploads bytes to a presigned PUT as a browser would, with the headers the server asked for. */
+export async function uploadTo(
+  upload: { url: string; headers: Record<string, string> },
+  bytes: Uint8Array | string,
+): Promise<number> {
+  const response = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: bytes });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** Declares a document with the hash of `bytes`, uploads `uploaded` (defaults to the same bytes). */
+export async function attachDocument(
+  api: ApiClient,
+  token: string,
+  tenderId: string,
+  bytes: string,
+  options: { fileName?: string; uploaded?: string } = {},
+): Promise<{ documentId: string; status: number; uploadStatus: number }> {
+  const declared = await api.call('POST', `/api/tenders/${tenderId}/documents`, {
+    token,
+    body: {
+      fileName: options.fileName ?? '招标文件.pdf',
+      contentType: 'application/pdf',
+      size: Buffer.byteLength(bytes),
+      sha256: sha256(bytes),
+    },
+  });
+  if (declared.status !== 201) return { documentId: '', status: declared.status, uploadStatus: 0 };
+  const uploadStatus = await uploadTo(declared.body.upload, options.uploaded ?? bytes);
+  return { documentId: declared.body.document.id, status: declared.status, uploadStatus };
+}
