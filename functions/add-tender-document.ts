@@ -1,6 +1,4 @@
 import { createHandler, requireCaller } from '../shared/http/create-handler';
-import { TenderPathSchema } from '../shared/schemas/common';
-import { AddDocumentBodySchema } from '../shared/schemas/tender';
 import { addTenderDocument } from '../shared/usecases/add-tender-document';
 
 /** POST /api/tenders/{tenderId}/documents — declare a document by hash; answers a presigned PUT URL. */

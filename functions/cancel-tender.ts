@@ -1,7 +1,4 @@
 import { createHandler, requireCaller } from '../shared/http/create-handler';
-import { TenderPathSchema } from '../shared/schemas/common';
-import { ConditionalHeadersSchema } from '../shared/schemas/headers';
-import { CancelBodySchema } from '../shared/schemas/tender';
 import { cancelTender } from '../shared/usecases/cancel-tender';
 import { tenderEtag } from '../shared/usecases/tender-change';
 

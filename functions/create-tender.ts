@@ -1,6 +1,4 @@
 import { createHandler, requireCaller } from '../shared/http/create-handler';
-import { IdempotentHeadersSchema } from '../shared/schemas/headers';
-import { CreateTenderBodySchema } from '../shared/schemas/tender';
 import { createTender } from '../shared/usecases/create-tender';
 import { tenderEtag } from '../shared/usecases/tender-change';
 

@@ -1,5 +1,4 @@
 import { createHandler, requireCaller } from '../shared/http/create-handler';
-import { TenderPathSchema } from '../shared/schemas/common';
 import { getOwnTender } from '../shared/usecases/read-tenders';
 import { tenderEtag } from '../shared/usecases/tender-change';
 

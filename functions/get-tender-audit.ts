@@ -1,5 +1,4 @@
 import { createHandler } from '../shared/http/create-handler';
-import { TenderPathSchema } from '../shared/schemas/common';
 import { getTenderAudit } from '../shared/usecases/read-tenders';
 
 /** GET /api/tenders/{tenderId}/audit — the hash-chained audit log, verified on every read. */

@@ -1,5 +1,4 @@
 import { createHandler } from '../shared/http/create-handler';
-import { TenderPathSchema } from '../shared/schemas/common';
 import { getPublicTender } from '../shared/usecases/read-tenders';
 
 /** GET /api/tenders/{tenderId} — the public view of a published tender. */

@@ -1,5 +1,4 @@
 import { createHandler, requireCaller } from '../shared/http/create-handler';
-import { PageQuerySchema } from '../shared/schemas/common';
 import { listOwnTenders } from '../shared/usecases/read-tenders';
 
 /** GET /api/manage/tenders — the purchasing unit's own tenders in every state. */

@@ -1,6 +1,4 @@
 import { createHandler } from '../shared/http/create-handler';
-import { PageQuerySchema } from '../shared/schemas/common';
-import { ListNoticesQuerySchema } from '../shared/schemas/notice';
 import { listNotices } from '../shared/usecases/read-tenders';
 
 /** GET /api/notices — the public notice feed, newest first. */

@@ -1,6 +1,4 @@
 import { createHandler } from '../shared/http/create-handler';
-import { PageQuerySchema } from '../shared/schemas/common';
-import { ListTendersQuerySchema } from '../shared/schemas/tender';
 import { listPublicTenders } from '../shared/usecases/read-tenders';
 
 /** GET /api/tenders — published tenders, newest first, filtered, cursor-paged. */

@@ -1,6 +1,4 @@
 import { createHandler, requireCaller } from '../shared/http/create-handler';
-import { TenderPathSchema } from '../shared/schemas/common';
-import { ConditionalHeadersSchema } from '../shared/schemas/headers';
 import { publishTender } from '../shared/usecases/publish-tender';
 import { tenderEtag } from '../shared/usecases/tender-change';
 

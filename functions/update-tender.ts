@@ -1,7 +1,4 @@
 import { createHandler, requireCaller } from '../shared/http/create-handler';
-import { TenderPathSchema } from '../shared/schemas/common';
-import { ConditionalHeadersSchema } from '../shared/schemas/headers';
-import { UpdateTenderBodySchema } from '../shared/schemas/tender';
 import { tenderEtag } from '../shared/usecases/tender-change';
 import { updateTender } from '../shared/usecases/update-tender';
 

@@ -4,6 +4,7 @@ import type { Role } from '../../shared/http/routes';
 import { sha256 } from './fixtures';
 
 /** A response as the tests look at it. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies loosely and assert on them
 export interface ApiResponse<T = any> {
   /** HTTP status. */
   status: number;
@@ -28,6 +29,7 @@ export interface ApiClient {
   /** The gateway. */
   gateway: LocalGateway;
   /** Sends a request to `/api…`. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies loosely and assert on them
   call<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   /** A dev token for a role and organisation. */
   token(role: Role, orgId: string): Promise<string>;
