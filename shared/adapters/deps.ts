@@ -64,7 +64,7 @@ export function createS3Client(): S3Client {
 export function createDeps(clock: Clock = systemClock): Deps {
   const tableName = requireEnv(ENV.tableName);
   const bucketName = process.env[ENV.bucketName];
-  const tenders = new DynamoTenderRepository(createDocumentClient(), tableName, () => clock.now());
+  const tenders = new DynamoTenderRepository(createDocumentClient(), tableName);
   const documents: DocumentStore = bucketName
     ? new S3DocumentStore(createS3Client(), bucketName)
     : new Proxy({} as DocumentStore, {

@@ -105,9 +105,13 @@ export function problemResponses(): RouteMiddleware {
             detail_en: 'The request failed and changed nothing; try again later',
             requestId,
           };
+      const status = known?.status ?? 500;
       request.response = {
-        statusCode: known?.status ?? 500,
-        headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+        statusCode: status,
+        headers: {
+          'content-type': PROBLEM_CONTENT_TYPE,
+          ...(status === 401 ? { 'www-authenticate': 'Bearer realm="ggzy-portal"' } : {}),
+        },
         body: JSON.stringify(body),
       };
     },
@@ -165,31 +169,49 @@ export function authorize(route: RouteSpec): RouteMiddleware {
   };
 }
 
-/** Converts zod issues under a location ('body', 'query', 'params') into field issues. */
+/** Converts zod issues under a location ('body', 'query', 'params', 'headers') into field issues. */
 function toFieldIssues(location: string, error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: [location, ...issue.path.map(String)].join('.'),
-    message: splitBilingual(issue.message),
-  }));
+  return error.issues.flatMap((issue) => {
+    const base = [location, ...issue.path.map(String)];
+    // One issue per unknown key, at the key's own path, so clients can point at the field.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: [...base, key].join('.'),
+        message: { zh: `未知字段“${key}”`, en: `Unknown field '${key}'` },
+      }));
+    }
+    return [{ path: base.join('.'), message: splitBilingual(issue.message) }];
+  });
 }
 
-/** Parses the raw body as JSON, with a clear 400 when it is not. */
-function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
-  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+/** The JSON body, or the field issue that says why it cannot be read. */
+type BodyResult = { ok: true; value: unknown } | { ok: false; issue: FieldIssue };
+
+/** Reads the raw body as JSON; a wrong content type or malformed JSON is an issue, not a throw. */
+function readJsonBody(event: APIGatewayProxyEventV2): BodyResult {
+  if (event.body === undefined || event.body === null || event.body === '')
+    return { ok: true, value: undefined };
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   const type = event.headers?.['content-type'] ?? '';
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
-    throw new ValidationError({
-      zh: '请求体须为 JSON（Content-Type: application/json）',
-      en: 'The body must be JSON (Content-Type: application/json)',
-    });
+    return {
+      ok: false,
+      issue: {
+        path: 'headers.content-type',
+        message: {
+          zh: '请求体须为 JSON（Content-Type: application/json）',
+          en: 'The body must be JSON (Content-Type: application/json)',
+        },
+      },
+    };
   }
   try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new ValidationError({ zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' }, [], {
-      cause,
-    });
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return {
+      ok: false,
+      issue: { path: 'body', message: { zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' } },
+    };
   }
 }
 
@@ -214,8 +236,12 @@ export function validateInput(schemas: RouteSchemas): RouteMiddleware {
       const headers = check('headers', schemas.headers, event.headers ?? {});
       const params = check('params', schemas.params, event.pathParameters ?? {});
       const query = check('query', schemas.query, event.queryStringParameters ?? {});
-      const rawBody = schemas.body ? parseJsonBody(event) : undefined;
-      const body = check('body', schemas.body, rawBody ?? (schemas.body ? {} : undefined));
+      let body: unknown;
+      if (schemas.body) {
+        const raw = readJsonBody(event);
+        if (raw.ok) body = check('body', schemas.body, raw.value ?? {});
+        else issues.push(raw.issue);
+      }
       if (issues.length > 0) {
         throw new ValidationError(
           { zh: '请求参数无效，未作任何更改', en: 'Invalid request; nothing was changed' },

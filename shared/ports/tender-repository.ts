@@ -26,6 +26,18 @@ export interface IdempotencyRecord {
   resultId: string;
 }
 
+/** An Idempotency-Key claimed by a create, stored with the request's hash until `expiresAt`. */
+export interface IdempotencyClaim {
+  /** The organisation whose key it is. */
+  orgId: string;
+  /** The key. */
+  key: string;
+  /** SHA-256 of the canonical request body. */
+  requestHash: string;
+  /** When the record may be forgotten (ISO instant). */
+  expiresAt: string;
+}
+
 /** One atomic change to a tender: the new tender, the event that records it, and any notices. */
 export interface TenderChange {
   /** The tender after the change, with version = previous version + 1. */
@@ -43,10 +55,7 @@ export interface TenderChange {
  */
 export interface TenderRepository {
   /** Stores a new tender with its first event (and idempotency record); ConflictError if the key was used. */
-  create(
-    change: TenderChange,
-    idempotency?: { orgId: string; key: string; requestHash: string },
-  ): Promise<void>;
+  create(change: TenderChange, idempotency?: IdempotencyClaim): Promise<void>;
   /** Applies a change if the stored version is still `expectedVersion`; ConflictError otherwise. */
   save(change: TenderChange, expectedVersion: number): Promise<void>;
   /** Reads a tender, or null. */

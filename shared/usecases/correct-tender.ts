@@ -89,7 +89,13 @@ export async function correctTender(input: CorrectTenderInput, deps: Deps): Prom
     },
   };
   assertPublishable(content, new Date(tender.publishedAt ?? now));
-  const added = await verifyDocuments(deps, tender.id, docs.add, now.toISOString());
+  const added = await verifyDocuments(
+    deps,
+    tender.id,
+    docs.add,
+    now.toISOString(),
+    (i) => `body.addDocumentIds.${i}`,
+  );
   const addedById = new Map(added.map((doc) => [doc.id, { ...doc, active: true }]));
   const deadlineChange = { from: tender.content.timeline.bidDeadline, to: plan.bidDeadline };
   const summary = {

@@ -4,6 +4,11 @@ import { IdempotencyKeyUsedError, NotFoundError } from '../domain/errors';
 import type { Tender, TenderContent } from '../schemas/tender';
 import type { Caller } from './tender-change';
 
+/** How long an Idempotency-Key is remembered. */
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** How often a request that lost an idempotency race looks for the winner's result. */
+const REPLAY_ATTEMPTS = 5;
+
 /** Input of {@link createTender}. */
 export interface CreateTenderInput {
   /** The purchasing unit's signed-in user. */
@@ -65,13 +70,23 @@ export async function createTender(input: CreateTenderInput, deps: Deps): Promis
   try {
     await deps.tenders.create(
       { tender, event },
-      key ? { orgId: input.caller.orgId, key, requestHash } : undefined,
+      key
+        ? {
+            orgId: input.caller.orgId,
+            key,
+            requestHash,
+            expiresAt: new Date(deps.clock.now().getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
+          }
+        : undefined,
     );
   } catch (error) {
-    // A concurrent request with the same key won the race: answer with its result.
+    // A concurrent request with the same key won the race: answer with its result once it lands.
     if (key && error instanceof IdempotencyKeyUsedError) {
-      const replay = await findReplay(deps, input.caller.orgId, key, requestHash);
-      if (replay) return { tender: replay, replayed: true };
+      for (let attempt = 0; attempt < REPLAY_ATTEMPTS; attempt += 1) {
+        const replay = await findReplay(deps, input.caller.orgId, key, requestHash);
+        if (replay) return { tender: replay, replayed: true };
+        await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+      }
     }
     throw error;
   }

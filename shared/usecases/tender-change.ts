@@ -139,6 +139,7 @@ export async function verifyDocuments(
   tenderId: string,
   documents: readonly TenderDocument[],
   at: string,
+  pathOf: (index: number) => string = (index) => `documents.${index}`,
 ): Promise<TenderDocument[]> {
   const problems: { path: string; message: { zh: string; en: string } }[] = [];
   const verified = await Promise.all(
@@ -147,7 +148,7 @@ export async function verifyDocuments(
       const digest = await deps.documents.digest(tenderDocumentKey(tenderId, doc.id));
       if (!digest) {
         problems.push({
-          path: `documents.${i}`,
+          path: pathOf(i),
           message: {
             zh: `文件“${doc.fileName}”尚未上传`,
             en: `Document '${doc.fileName}' has not been uploaded`,
@@ -155,7 +156,7 @@ export async function verifyDocuments(
         });
       } else if (digest.sha256 !== doc.sha256 || digest.size !== doc.size) {
         problems.push({
-          path: `documents.${i}`,
+          path: pathOf(i),
           message: {
             zh: `文件“${doc.fileName}”的内容与声明的 SHA-256 不符`,
             en: `Document '${doc.fileName}' does not match its declared SHA-256 and size`,
@@ -169,8 +170,8 @@ export async function verifyDocuments(
     throw new UnprocessableError(
       'document-mismatch',
       {
-        zh: '招标文件未上传或与其哈希不符，项目未发布',
-        en: 'Tender documents are missing or do not match their hashes; nothing was published',
+        zh: '采购文件未上传或与其哈希不符，未作任何更改',
+        en: 'Tender documents are missing or do not match their hashes; nothing was changed',
       },
       { errors: problems },
     );

@@ -12,6 +12,13 @@ import { openTenderContent, sha256 } from '../helpers/fixtures';
  * the cost of verifying a long audit chain. Prints figures; asserts nothing about speed.
  */
 
+/** The few response fields the bench reads. */
+interface BenchJson {
+  id?: string;
+  upload?: { url: string; headers: Record<string, string> };
+  nextCursor?: string | null;
+}
+
 const ROUNDS = { create: 200, publish: 40, listPages: 50, chain: 10_000 };
 
 function percentile(samples: number[], p: number): number {
@@ -54,7 +61,7 @@ async function main(): Promise<void> {
         },
         ...(body ? { body: JSON.stringify(body) } : {}),
       });
-      const json = (await response.json()) as Record<string, any>;
+      const json = (await response.json()) as BenchJson;
       if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
       return json;
     };
@@ -71,18 +78,18 @@ async function main(): Promise<void> {
       await timed(flow, async () => {
         const draft = await call('POST', '/api/tenders', openTenderContent(gateway.clock.now()));
         const bytes = `bench document ${i} `.repeat(2000);
-        const declared = await call('POST', `/api/tenders/${draft['id']}/documents`, {
+        const declared = await call('POST', `/api/tenders/${draft.id}/documents`, {
           fileName: 'bench.pdf',
           contentType: 'application/pdf',
           size: Buffer.byteLength(bytes),
           sha256: sha256(bytes),
         });
-        await fetch(declared['upload'].url, {
+        await fetch(declared.upload?.url ?? '', {
           method: 'PUT',
-          headers: declared['upload'].headers,
+          headers: declared.upload?.headers ?? {},
           body: bytes,
         });
-        await call('POST', `/api/tenders/${draft['id']}/publish`);
+        await call('POST', `/api/tenders/${draft.id}/publish`);
       });
     }
     report('create + 40 KB document + publish', flow);
@@ -90,10 +97,10 @@ async function main(): Promise<void> {
     const list: number[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < ROUNDS.listPages; i += 1) {
-      const page: Record<string, any> = await timed(list, () =>
+      const page: BenchJson = await timed(list, () =>
         call('GET', `/api/manage/tenders?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
       );
-      cursor = page['nextCursor'] ?? null;
+      cursor = page.nextCursor ?? null;
     }
     report('GET /api/manage/tenders (page of 20)', list);
 

@@ -99,20 +99,23 @@ describe('createTender (POST /api/tenders) roles', () => {
     }
   });
 
-  test.each(OTHER_ROLES)('a %s may not create a tender: 403 and nothing read or written', async (role) => {
-    // Prepare
-    const event = createEvent(claimsFor(role));
+  test.each(OTHER_ROLES)(
+    'the %s role may not create a tender: 403 and nothing read or written',
+    async (role) => {
+      // Prepare
+      const event = createEvent(claimsFor(role));
 
-    // Act
-    const result = await createTender(event, lambdaContext());
+      // Act
+      const result = await createTender(event, lambdaContext());
 
-    // Assess
-    const problem = expectProblem(result, 403);
-    expect(problem.type).toBe('urn:ggzy-portal:problem:forbidden');
-    expect(problem.detail_en).toContain('purchaser');
-    expect(ddb.calls()).toHaveLength(0);
-    expectNoWrites();
-  });
+      // Assess
+      const problem = expectProblem(result, 403);
+      expect(problem.type).toBe('urn:ggzy-portal:problem:forbidden');
+      expect(problem.detail_en).toContain('purchaser');
+      expect(ddb.calls()).toHaveLength(0);
+      expectNoWrites();
+    },
+  );
 
   test('no claims at all is 401', async () => {
     // Prepare
@@ -124,6 +127,7 @@ describe('createTender (POST /api/tenders) roles', () => {
     // Assess
     const problem = expectProblem(result, 401);
     expect(problem.type).toBe('urn:ggzy-portal:problem:unauthorized');
+    expect(result.headers?.['www-authenticate']).toMatch(/^Bearer /);
     expect(ddb.calls()).toHaveLength(0);
   });
 
@@ -215,7 +219,7 @@ describe('getMyTender (GET /api/manage/tenders/{tenderId}) roles', () => {
     });
   });
 
-  test.each(OTHER_ROLES)('a %s is refused before anything is read: 403', async (role) => {
+  test.each(OTHER_ROLES)('the %s role is refused before anything is read: 403', async (role) => {
     // Prepare
     ddb.on(GetCommand).resolves({ Item: storedTenderItem(draftTender()) });
 
@@ -271,7 +275,10 @@ describe('getMyTender (GET /api/manage/tenders/{tenderId}) roles', () => {
     ddb.on(GetCommand).resolves({ Item: storedTenderItem(draftTender()) });
 
     // Act
-    const result = await getMyTender(getMyTenderEvent(claimsFor('purchaser', { orgId: ORG_B })), lambdaContext());
+    const result = await getMyTender(
+      getMyTenderEvent(claimsFor('purchaser', { orgId: ORG_B })),
+      lambdaContext(),
+    );
 
     // Assess
     const problem = expectProblem(result, 404);

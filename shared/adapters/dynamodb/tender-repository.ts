@@ -11,6 +11,7 @@ import {
 import { ConflictError, IdempotencyKeyUsedError, ValidationError } from '../../domain/errors';
 import { nextDueAt } from '../../domain/tender';
 import type {
+  IdempotencyClaim,
   IdempotencyRecord,
   Page,
   PageRequest,
@@ -25,8 +26,6 @@ import { ENTITY, INDEXES, type IndexSpec, keys, TABLE_KEY, TTL_ATTRIBUTE } from 
 type Item = Record<string, NativeAttributeValue>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** How long an idempotency record is kept. */
-const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 /** Upper bound of query pages read to fill one filtered page. */
 const MAX_QUERY_ROUNDS = 10;
 
@@ -107,10 +106,23 @@ function decodeCursor(cursor: string | undefined, index: IndexSpec | null): Item
 }
 
 /** True when a transaction failed only because a condition did not hold at `index`. */
-function conditionFailedAt(error: unknown, index: number): boolean {
+export function conditionFailedAt(error: unknown, index: number): boolean {
   return (
     error instanceof TransactionCanceledException &&
     error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
+  );
+}
+
+/**
+ * True when a transaction lost to a concurrent change: a condition failed or another transaction
+ * held an item (TransactionConflict). Both mean "someone else changed it first", a 409.
+ */
+export function lostToConcurrentChange(error: unknown): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some(
+      (reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict',
+    )
   );
 }
 
@@ -123,35 +135,32 @@ export class DynamoTenderRepository implements TenderRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async create(
-    change: TenderChange,
-    idempotency?: { orgId: string; key: string; requestHash: string },
-  ): Promise<void> {
+  async create(change: TenderChange, idempotency?: IdempotencyClaim): Promise<void> {
     const items: TransactItem[] = [
       this.putNew(tenderItem(change.tender)),
       this.putNew(eventItem(change.event)),
       ...(change.notices ?? []).map((notice) => this.putNew(noticeItem(notice))),
     ];
     if (idempotency) {
-      const expiresAt = Math.floor(this.now().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS;
       items.push(
         this.putNew({
           ...keys.idempotency(idempotency.orgId, idempotency.key),
           entity: ENTITY.idempotency,
           requestHash: idempotency.requestHash,
           resultId: change.tender.id,
-          [TTL_ATTRIBUTE]: expiresAt,
+          [TTL_ATTRIBUTE]: Math.floor(new Date(idempotency.expiresAt).getTime() / 1000),
         }),
       );
     }
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      if (idempotency && conditionFailedAt(error, items.length - 1))
+      // Another request holds or has used the key: the caller looks up what it produced.
+      if (idempotency && lostToConcurrentChange(error) && !conditionFailedAt(error, 0)) {
         throw new IdempotencyKeyUsedError({ cause: error });
+      }
       if (conditionFailedAt(error, 0)) {
         throw new ConflictError(
           { zh: '项目编号已存在', en: 'A tender with this id exists' },
@@ -178,10 +187,7 @@ export class DynamoTenderRepository implements TenderRepository {
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      if (
-        error instanceof TransactionCanceledException &&
-        error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')
-      ) {
+      if (lostToConcurrentChange(error)) {
         throw new ConflictError(
           {
             zh: '项目已被他人修改，请刷新后重试',
