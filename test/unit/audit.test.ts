@@ -47,7 +47,13 @@ describe('audit hash chain', () => {
     // Assess
     expect(events[0]?.prevHash).toBe(GENESIS_HASH);
     expect(events[3]?.prevHash).toBe(events[2]?.hash);
-    expect(result).toEqual({ valid: true, length: 5, headHash: events[4]?.hash, brokenAtSeq: null, reason: null });
+    expect(result).toEqual({
+      valid: true,
+      length: 5,
+      headHash: events[4]?.hash,
+      brokenAtSeq: null,
+      reason: null,
+    });
   });
 
   it('finds an edited event by its sequence number', () => {
