@@ -137,7 +137,7 @@ const ClockRequestSchema = z.union([
       .max(10 * 366 * 24 * 60),
   }),
   z.object({ advanceMs: z.number().int().min(0) }),
-  z.object({ set: z.iso.datetime({ offset: true }) }),
+  z.object({ set: z.iso.datetime({ offset: true }), freeze: z.boolean().optional() }),
 ]);
 
 /** The dev-only endpoints; they exist only in this gateway, never in the CDK stack. */
@@ -165,7 +165,11 @@ async function handleDev(
     return true;
   }
   if (path === '/api/dev/clock' && method === 'GET') {
-    send(res, 200, { now: options.clock.now().toISOString(), offsetMs: options.clock.offsetMs() });
+    send(res, 200, {
+      now: options.clock.now().toISOString(),
+      offsetMs: options.clock.offsetMs(),
+      frozen: options.clock.frozen(),
+    });
     return true;
   }
   if (path === '/api/dev/clock' && method === 'POST') {
@@ -178,9 +182,13 @@ async function handleDev(
       const data = parsed.data;
       const now =
         'set' in data
-          ? options.clock.set(new Date(data.set))
+          ? options.clock.set(new Date(data.set), { freeze: data.freeze === true })
           : options.clock.advance('advanceMs' in data ? data.advanceMs : data.advanceMinutes * 60_000);
-      send(res, 200, { now: now.toISOString(), offsetMs: options.clock.offsetMs() });
+      send(res, 200, {
+        now: now.toISOString(),
+        offsetMs: options.clock.offsetMs(),
+        frozen: options.clock.frozen(),
+      });
     } catch (error) {
       problem(res, 400, '开发时钟只能向前', (error as Error).message);
     }

@@ -4,8 +4,10 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { type Clock, systemClock } from '../domain/clock';
 import { ENV } from '../http/routes';
+import type { BidRepository } from '../ports/bid-repository';
 import type { DocumentStore } from '../ports/document-store';
 import type { TenderRepository } from '../ports/tender-repository';
+import { DynamoBidRepository } from './dynamodb/bid-repository';
 import { DynamoTenderRepository } from './dynamodb/tender-repository';
 import { S3DocumentStore } from './s3/document-store';
 
@@ -13,6 +15,8 @@ import { S3DocumentStore } from './s3/document-store';
 export interface Deps {
   /** Tender storage. */
   tenders: TenderRepository;
+  /** Supplier profiles, registrations, bids and the opening record. */
+  bids: BidRepository;
   /** Document storage. */
   documents: DocumentStore;
   /** The one clock. */
@@ -64,7 +68,9 @@ export function createS3Client(): S3Client {
 export function createDeps(clock: Clock = systemClock): Deps {
   const tableName = requireEnv(ENV.tableName);
   const bucketName = process.env[ENV.bucketName];
-  const tenders = new DynamoTenderRepository(createDocumentClient(), tableName);
+  const client = createDocumentClient();
+  const tenders = new DynamoTenderRepository(client, tableName);
+  const bids = new DynamoBidRepository(client, tableName);
   const documents: DocumentStore = bucketName
     ? new S3DocumentStore(createS3Client(), bucketName)
     : new Proxy({} as DocumentStore, {
@@ -72,7 +78,7 @@ export function createDeps(clock: Clock = systemClock): Deps {
           throw new Error(`${ENV.bucketName} is not set for this function`);
         },
       });
-  return { tenders, documents, clock, newId: () => ulid() };
+  return { tenders, bids, documents, clock, newId: () => ulid() };
 }
 
 let current: Deps | undefined;

@@ -4,10 +4,16 @@ import type { Tender } from '../schemas/tender';
  * When the tender's next timed step falls due, or undefined if none.
  *
  * Why: the scheduler tick finds due tenders through an index on this instant, never by scanning.
- * A tendering tender opens at its bid deadline (87号令第39条); later stages add their own windows.
+ * A tendering tender opens at its bid deadline (87号令第39条); an opening one closes its decryption
+ * window, then its confirmation window.
  */
 export function nextDueAt(tender: Tender): string | undefined {
   if (tender.status === 'tendering') return tender.content.timeline.bidDeadline;
+  if (tender.status === 'opening' && tender.opening) {
+    return tender.opening.recordPublishedAt
+      ? tender.opening.confirmationEndsAt
+      : tender.opening.decryptionEndsAt;
+  }
   return undefined;
 }
 

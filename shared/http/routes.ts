@@ -40,7 +40,7 @@ export interface RouteSpec {
   /** One-line summary for the OpenAPI document. */
   summary: string;
   /** OpenAPI tag. */
-  tag: 'tenders' | 'notices' | 'documents' | 'audit' | 'meta';
+  tag: 'tenders' | 'notices' | 'documents' | 'audit' | 'meta' | 'suppliers' | 'bids' | 'opening';
 }
 
 /** A job run on a schedule (EventBridge in AWS, a timer locally). */
@@ -56,6 +56,9 @@ export interface ScheduleSpec {
 }
 
 const purchaser = { roles: ['purchaser'] } as const;
+const supplier = { roles: ['supplier'] } as const;
+const parties = { roles: ['purchaser', 'centre'] } as const;
+const bidParties = { roles: ['supplier', 'purchaser', 'centre'] } as const;
 
 /** All HTTP routes of the portal. */
 export const ROUTES: readonly RouteSpec[] = [
@@ -198,6 +201,156 @@ export const ROUTES: readonly RouteSpec[] = [
     access: { table: 'read' },
     summary: "The purchasing unit's full view of its own tender, in any state",
     tag: 'tenders',
+  },
+  {
+    id: 'getMySupplierProfile',
+    method: 'GET',
+    path: '/api/suppliers/me',
+    handler: 'get-my-supplier-profile',
+    auth: supplier,
+    access: { table: 'read' },
+    summary: "The supplier organisation's profile (统一社会信用代码, SME scale)",
+    tag: 'suppliers',
+  },
+  {
+    id: 'putMySupplierProfile',
+    method: 'PUT',
+    path: '/api/suppliers/me',
+    handler: 'put-my-supplier-profile',
+    auth: supplier,
+    access: { table: 'readWrite' },
+    summary: 'Create or replace the supplier profile; the credit code is checked (GB 32100-2015)',
+    tag: 'suppliers',
+  },
+  {
+    id: 'registerForTender',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/registrations',
+    handler: 'register-for-tender',
+    auth: supplier,
+    access: { table: 'readWrite' },
+    summary: 'Register (报名) for a tendering tender; repeating it changes nothing',
+    tag: 'bids',
+  },
+  {
+    id: 'listRegistrations',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/registrations',
+    handler: 'list-registrations',
+    auth: parties,
+    access: { table: 'read' },
+    summary: 'Registrations, after the bid deadline only (87号令第28条)',
+    tag: 'bids',
+  },
+  {
+    id: 'createBid',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/bids',
+    handler: 'create-bid',
+    auth: supplier,
+    access: { table: 'readWrite', bucket: 'put' },
+    summary: 'Create a sealed bid from commitments and ciphertext hashes; returns presigned PUT URLs',
+    tag: 'bids',
+  },
+  {
+    id: 'listBids',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/bids',
+    handler: 'list-bids',
+    auth: parties,
+    access: { table: 'read' },
+    summary: 'Decrypted bids with their keys, once the tender is in evaluation',
+    tag: 'bids',
+  },
+  {
+    id: 'listMyBids',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/my-bids',
+    handler: 'list-my-bids',
+    auth: supplier,
+    access: { table: 'read' },
+    summary: "The supplier's own bids in a tender, with receipts and what is still to do",
+    tag: 'bids',
+  },
+  {
+    id: 'submitBid',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/bids/{bidId}/submit',
+    handler: 'submit-bid',
+    auth: supplier,
+    access: { table: 'readWrite', bucket: 'read' },
+    summary: 'Submit a bid: every ciphertext is checked against its hash; answers the receipt',
+    tag: 'bids',
+  },
+  {
+    id: 'withdrawBid',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/bids/{bidId}/withdraw',
+    handler: 'withdraw-bid',
+    auth: supplier,
+    access: { table: 'readWrite' },
+    summary: 'Withdraw the current bid before the deadline (87号令第34条)',
+    tag: 'bids',
+  },
+  {
+    id: 'reconfirmBid',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/bids/{bidId}/reconfirm',
+    handler: 'reconfirm-bid',
+    auth: supplier,
+    access: { table: 'readWrite' },
+    summary: 'Re-confirm a bid after a correction that may affect bid preparation',
+    tag: 'bids',
+  },
+  {
+    id: 'revealBid',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/bids/{bidId}/reveal',
+    handler: 'reveal-bid',
+    auth: supplier,
+    access: { table: 'readWrite', bucket: 'read' },
+    summary: 'Reveal (解密) price, nonce and key inside the decryption window',
+    tag: 'opening',
+  },
+  {
+    id: 'getBidAudit',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/bids/{bidId}/audit',
+    handler: 'get-bid-audit',
+    auth: bidParties,
+    access: { table: 'read' },
+    summary: "A bid's own hash-chained audit log (its bidder; the parties after the opening)",
+    tag: 'audit',
+  },
+  {
+    id: 'getBidDocument',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/bids/{bidId}/documents/{documentId}',
+    handler: 'get-bid-document',
+    auth: bidParties,
+    access: { table: 'read', bucket: 'read' },
+    summary: 'Download link of a sealed bid document (its bidder; the parties in evaluation)',
+    tag: 'bids',
+  },
+  {
+    id: 'getOpeningRecord',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/opening',
+    handler: 'get-opening-record',
+    auth: bidParties,
+    access: { table: 'read' },
+    summary: 'The opening record (开标记录) with the responses, once the decryption window closes',
+    tag: 'opening',
+  },
+  {
+    id: 'respondToOpening',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/opening/responses',
+    handler: 'respond-to-opening',
+    auth: supplier,
+    access: { table: 'readWrite' },
+    summary: 'A bidder confirms the opening record or objects with a reason (87号令第42条)',
+    tag: 'opening',
   },
 ];
 

@@ -34,4 +34,6 @@ export interface DocumentStore {
   presignDownload(key: string, fileName: string, now: Date): Promise<{ url: string; expiresAt: string }>;
   /** Reads the object and returns its digest, or null if nothing is stored at the key. */
   digest(key: string): Promise<StoredObjectDigest | null>;
+  /** Reads the whole object, or null if nothing is stored at the key. */
+  read(key: string): Promise<Uint8Array | null>;
 }

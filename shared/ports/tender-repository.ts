@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../schemas/audit';
+import type { OpeningRecord } from '../schemas/bid';
 import type { Notice, NoticeType } from '../schemas/notice';
 import type { Tender, TenderFilters } from '../schemas/tender';
 
@@ -46,6 +47,8 @@ export interface TenderChange {
   event: AuditEvent;
   /** Notices published by the change. */
   notices?: Notice[];
+  /** The opening record, published once when the decryption window closes. */
+  openingRecord?: OpeningRecord;
 }
 
 /**

@@ -12,6 +12,7 @@ export const ActorSchema = z.object({
 export const AuditEventSchema = z
   .object({
     tenderId: IdSchema,
+    bidId: IdSchema.optional().meta({ description: 'Set on the events of a bid’s own chain' }),
     seq: z.number().int().min(1),
     type: z.string(),
     at: InstantSchema,

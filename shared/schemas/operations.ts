@@ -1,8 +1,18 @@
 import { z } from 'zod';
-import { AuditLogSchema } from './audit';
+import { AuditEventSchema, AuditLogSchema } from './audit';
+import {
+  BidReceiptSchema,
+  BidSchema,
+  CreateBidBodySchema,
+  OpeningRecordSchema,
+  OpeningResponseBodySchema,
+  RegistrationSchema,
+  RevealBodySchema,
+} from './bid';
 import { IdSchema, InstantSchema, PageQuerySchema, pageOf, TenderPathSchema } from './common';
 import { ConditionalHeadersSchema, IdempotentHeadersSchema } from './headers';
 import { ListNoticesQuerySchema, NoticeSchema } from './notice';
+import { SupplierProfileBodySchema, SupplierProfileSchema } from './supplier';
 import {
   AddDocumentBodySchema,
   CancelBodySchema,
@@ -30,6 +40,16 @@ export interface OperationSchemas {
 }
 
 const DocumentPathSchema = TenderPathSchema.extend({ documentId: IdSchema });
+const BidPathSchema = TenderPathSchema.extend({ bidId: IdSchema });
+
+const DocumentLinkSchema = z.object({
+  documentId: IdSchema,
+  fileName: z.string(),
+  sha256: z.string(),
+  size: z.number().int(),
+  url: z.string(),
+  expiresAt: InstantSchema,
+});
 
 const PresignedUploadSchema = z.object({
   url: z.string(),
@@ -86,14 +106,7 @@ export const OPERATIONS = {
     params: DocumentPathSchema,
     response: {
       status: 200,
-      schema: z.object({
-        documentId: IdSchema,
-        fileName: z.string(),
-        sha256: z.string(),
-        size: z.number().int(),
-        url: z.string(),
-        expiresAt: InstantSchema,
-      }),
+      schema: DocumentLinkSchema,
     },
   },
   getTenderAudit: { params: TenderPathSchema, response: { status: 200, schema: AuditLogSchema } },
@@ -103,6 +116,71 @@ export const OPERATIONS = {
   },
   listMyTenders: { query: PageQuerySchema, response: { status: 200, schema: pageOf(TenderSchema) } },
   getMyTender: { params: TenderPathSchema, response: { status: 200, schema: TenderSchema } },
+  getMySupplierProfile: { response: { status: 200, schema: SupplierProfileSchema } },
+  putMySupplierProfile: {
+    body: SupplierProfileBodySchema,
+    response: { status: 200, schema: SupplierProfileSchema },
+  },
+  registerForTender: { params: TenderPathSchema, response: { status: 201, schema: RegistrationSchema } },
+  listRegistrations: {
+    params: TenderPathSchema,
+    response: { status: 200, schema: z.object({ items: z.array(RegistrationSchema) }) },
+  },
+  createBid: {
+    params: TenderPathSchema,
+    body: CreateBidBodySchema,
+    headers: IdempotentHeadersSchema,
+    response: {
+      status: 201,
+      schema: z.object({
+        bid: BidSchema,
+        uploads: z.array(PresignedUploadSchema.extend({ documentId: IdSchema, fileName: z.string() })),
+      }),
+    },
+  },
+  listBids: {
+    params: TenderPathSchema,
+    response: { status: 200, schema: z.object({ items: z.array(BidSchema) }) },
+  },
+  listMyBids: {
+    params: TenderPathSchema,
+    response: {
+      status: 200,
+      schema: z.object({
+        items: z.array(BidSchema.extend({ needsReconfirmation: z.boolean(), current: z.boolean() })),
+      }),
+    },
+  },
+  submitBid: { params: BidPathSchema, response: { status: 200, schema: BidReceiptSchema } },
+  withdrawBid: { params: BidPathSchema, response: { status: 200, schema: BidSchema } },
+  reconfirmBid: { params: BidPathSchema, response: { status: 200, schema: BidSchema } },
+  revealBid: {
+    params: BidPathSchema,
+    body: RevealBodySchema,
+    response: {
+      status: 200,
+      schema: z.object({
+        priceMatches: z.boolean(),
+        keyMatches: z.boolean(),
+        documentsDecrypt: z.boolean(),
+        status: z.enum(['valid', 'invalid']),
+      }),
+    },
+  },
+  getBidAudit: {
+    params: BidPathSchema,
+    response: { status: 200, schema: z.object({ bidId: IdSchema, events: z.array(AuditEventSchema) }) },
+  },
+  getBidDocument: {
+    params: BidPathSchema.extend({ documentId: IdSchema }),
+    response: { status: 200, schema: DocumentLinkSchema },
+  },
+  getOpeningRecord: { params: TenderPathSchema, response: { status: 200, schema: OpeningRecordSchema } },
+  respondToOpening: {
+    params: TenderPathSchema,
+    body: OpeningResponseBodySchema,
+    response: { status: 200, schema: OpeningRecordSchema },
+  },
 } as const satisfies Record<string, OperationSchemas>;
 
 /** The id of an operation. */

@@ -54,7 +54,15 @@ export const TimelineSchema = z.object({
     .int()
     .min(5)
     .max(24 * 60)
-    .default(30),
+    .default(30)
+    .meta({ description: 'Minutes after the deadline in which bidders decrypt (reveal) their bids' }),
+  confirmationWindowMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(60)
+    .meta({ description: 'Minutes after the opening record in which bidders confirm it or object' }),
 });
 
 /** The editable content of a tender: what a purchasing unit writes in a draft. */
@@ -210,6 +218,18 @@ export const TenderSchema = z
     correctionCount: z.number().int().default(0),
     noticeCount: z.number().int().default(0),
     lastEventHash: z.string(),
+    lastAffectingCorrectionAt: InstantSchema.optional().meta({
+      description:
+        'Last correction that may affect bid preparation; bids confirmed before it must be re-confirmed',
+    }),
+    opening: z
+      .object({
+        decryptionEndsAt: InstantSchema,
+        confirmationEndsAt: InstantSchema.optional(),
+        recordPublishedAt: InstantSchema.optional(),
+        validBidCount: z.number().int().optional(),
+      })
+      .optional(),
     documents: z.array(TenderDocumentSchema).default([]),
     content: TenderContentSchema,
   })

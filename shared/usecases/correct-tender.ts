@@ -118,6 +118,7 @@ export async function correctTender(input: CorrectTenderInput, deps: Deps): Prom
       ...current,
       content,
       correctionCount: current.correctionCount + 1,
+      ...(affectsBidPreparation ? { lastAffectingCorrectionAt: now.toISOString() } : {}),
       documents: current.documents.map((doc) =>
         docs.remove.has(doc.id) ? { ...doc, active: false } : (addedById.get(doc.id) ?? doc),
       ),

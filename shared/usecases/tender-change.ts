@@ -10,6 +10,7 @@ import {
 import { type LifecycleAction, nextStatus } from '../domain/lifecycle';
 import { tenderDocumentKey } from '../domain/tender';
 import type { Actor } from '../schemas/audit';
+import type { OpeningRecord } from '../schemas/bid';
 import { NOTICE_TYPE_LABELS, type Notice, type NoticeType } from '../schemas/notice';
 import type { Tender, TenderDocument } from '../schemas/tender';
 
@@ -33,6 +34,8 @@ export interface ChangeSpec {
   mutate?: (tender: Tender, at: string) => Tender;
   /** Notices published with the change. */
   notices?: { type: NoticeType; title: string; body: Record<string, unknown> }[];
+  /** The opening record, published with the change. */
+  openingRecord?: OpeningRecord;
 }
 
 /** A tender's version as an HTTP ETag, for If-Match. */
@@ -87,7 +90,10 @@ export async function applyChange(deps: Deps, tender: Tender, spec: ChangeSpec):
     noticeCount: mutated.noticeCount + notices.length,
     lastEventHash: event.hash,
   };
-  await deps.tenders.save({ tender: next, event, notices }, tender.version);
+  await deps.tenders.save(
+    { tender: next, event, notices, ...(spec.openingRecord ? { openingRecord: spec.openingRecord } : {}) },
+    tender.version,
+  );
   return next;
 }
 

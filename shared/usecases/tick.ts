@@ -1,9 +1,11 @@
 import type { Deps } from '../adapters/deps';
-import { SYSTEM_ACTOR } from '../domain/audit';
 import { ConflictError } from '../domain/errors';
 import { nextDueAt } from '../domain/tender';
 import type { Tender } from '../schemas/tender';
-import { applyChange } from './tender-change';
+import { closeConfirmation, closeDecryption, openTender } from './opening';
+
+/** Most steps one tender takes in one tick. */
+const MAX_STEPS_PER_TICK = 3;
 
 /** Most tenders one tick moves; the rest wait for the next tick. */
 const TICK_BATCH = 100;
@@ -18,13 +20,9 @@ export interface TickResult {
 
 /** Moves one due tender to its next state; undefined when it is not (or no longer) due. */
 async function advance(deps: Deps, tender: Tender): Promise<Tender | undefined> {
-  if (tender.status === 'tendering') {
-    return applyChange(deps, tender, {
-      action: 'open',
-      eventType: 'tender.opened',
-      actor: SYSTEM_ACTOR,
-      data: { bidDeadline: tender.content.timeline.bidDeadline },
-    });
+  if (tender.status === 'tendering') return openTender(deps, tender);
+  if (tender.status === 'opening' && tender.opening) {
+    return tender.opening.recordPublishedAt ? closeConfirmation(deps, tender) : closeDecryption(deps, tender);
   }
   return undefined;
 }
@@ -40,17 +38,27 @@ export async function runTick(deps: Deps): Promise<TickResult> {
   const result: TickResult = { moved: [], skipped: [] };
   const due = await deps.tenders.listDue(now, TICK_BATCH);
   for (const stale of due) {
-    const tender = await deps.tenders.get(stale.id);
-    const dueAt = tender ? nextDueAt(tender) : undefined;
-    // The index is eventually consistent and a correction may have moved the deadline: re-check.
-    if (!tender || !dueAt || new Date(dueAt).getTime() > new Date(now).getTime()) continue;
-    try {
-      const moved = await advance(deps, tender);
-      if (moved) result.moved.push({ tenderId: moved.id, status: moved.status });
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      result.skipped.push(tender.id);
+    // The index is eventually consistent and a correction may have moved the deadline: re-read.
+    let tender = await deps.tenders.get(stale.id);
+    // A tender may owe several steps (the clock jumped past two windows): take them in order.
+    for (let step = 0; tender && isDue(tender, now) && step < MAX_STEPS_PER_TICK; step += 1) {
+      try {
+        const moved: Tender | undefined = await advance(deps, tender);
+        if (!moved) break;
+        result.moved.push({ tenderId: moved.id, status: moved.status });
+        tender = moved;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        result.skipped.push(tender.id);
+        break;
+      }
     }
   }
   return result;
+}
+
+/** Whether the tender's next timed step is due at `now`. */
+function isDue(tender: Tender, now: string): boolean {
+  const dueAt = nextDueAt(tender);
+  return dueAt !== undefined && new Date(dueAt).getTime() <= new Date(now).getTime();
 }

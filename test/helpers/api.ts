@@ -1,7 +1,8 @@
 import { inject } from 'vitest';
 import { type LocalGateway, startLocalGateway } from '../../infra/local/local-stack';
 import type { Role } from '../../shared/http/routes';
-import { sha256 } from './fixtures';
+import type { Tender, TenderContent } from '../../shared/schemas/tender';
+import { openTenderContent, sha256 } from './fixtures';
 
 /** A response as the tests look at it. */
 // biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies loosely and assert on them
@@ -116,4 +117,24 @@ export async function attachDocument(
   if (declared.status !== 201) return { documentId: '', status: declared.status, uploadStatus: 0 };
   const uploadStatus = await uploadTo(declared.body.upload, options.uploaded ?? bytes);
   return { documentId: declared.body.document.id, status: declared.status, uploadStatus };
+}
+
+/** Creates a draft, attaches one document and publishes it; fails loudly if any step does. */
+export async function publishTender(
+  api: ApiClient,
+  token: string,
+  overrides: Partial<TenderContent> = {},
+): Promise<Tender> {
+  const created = await api.call('POST', '/api/tenders', {
+    token,
+    body: openTenderContent(api.gateway.clock.now(), overrides),
+  });
+  if (created.status !== 201)
+    throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const doc = await attachDocument(api, token, created.body.id, `招标文件 ${created.body.id}`);
+  if (doc.uploadStatus !== 200) throw new Error(`upload failed: ${doc.uploadStatus}`);
+  const published = await api.call('POST', `/api/tenders/${created.body.id}/publish`, { token });
+  if (published.status !== 200)
+    throw new Error(`publish failed: ${published.status} ${JSON.stringify(published.body)}`);
+  return published.body;
 }

@@ -46,6 +46,7 @@ export function openTenderContent(publishAt: Date, overrides: Partial<TenderCont
       documentsUntil: chinaMorning(nextWorkingDay(periodEnd(day, 7, 'workingDays'))).toISOString(),
       bidDeadline: chinaMorning(deadlineDay).toISOString(),
       decryptionWindowMinutes: 30,
+      confirmationWindowMinutes: 60,
     },
     ...overrides,
   };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDynamoClient } from '../../infra/local/local-stack';
 import { keys } from '../../shared/adapters/dynamodb/keys';
 import { chinaDate } from '../../shared/domain/calendar';
-import { type ApiClient, attachDocument, startTestApi } from '../helpers/api';
+import { type ApiClient, attachDocument, publishTender, startTestApi } from '../helpers/api';
 import { openTenderContent, sha256 } from '../helpers/fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -20,16 +20,9 @@ afterAll(async () => {
   await api.gateway.stop();
 });
 
-/** Creates a draft, attaches one document and publishes it; returns the published tender. */
-async function publishOne(token = purchaser, overrides = {}) {
-  const now = api.gateway.clock.now();
-  const created = await api.call('POST', '/api/tenders', { token, body: openTenderContent(now, overrides) });
-  expect(created.status).toBe(201);
-  const doc = await attachDocument(api, token, created.body.id, `招标文件 ${created.body.id}`);
-  expect(doc.uploadStatus).toBe(200);
-  const published = await api.call('POST', `/api/tenders/${created.body.id}/publish`, { token });
-  expect(published.status).toBe(200);
-  return published.body;
+/** Publishes one tender of the purchaser (or another token). */
+function publishOne(token = purchaser, overrides = {}) {
+  return publishTender(api, token, overrides);
 }
 
 describe('publication with documents (DynamoDB Local + s3rver, through the HTTP gateway)', () => {

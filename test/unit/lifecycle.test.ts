@@ -23,6 +23,7 @@ const LEGAL: readonly [TenderStatus, LifecycleAction, TenderStatus][] = [
   ['tendering', 'correct', 'tendering'],
   ['tendering', 'cancel', 'cancelled'],
   ['tendering', 'open', 'opening'],
+  ['opening', 'publishOpeningRecord', 'opening'],
   ['opening', 'closeOpening', 'evaluating'],
   ['opening', 'failOpening', 'failed'],
   ['evaluating', 'report', 'awarding'],
@@ -40,7 +41,7 @@ const ILLEGAL: [TenderStatus, LifecycleAction][] = TENDER_STATUSES.flatMap((stat
 );
 
 describe('nextStatus', () => {
-  test('the matrix is complete: 9 states × 12 actions = 15 legal + 93 illegal pairs', () => {
+  test('the matrix is complete: 9 states × 13 actions = 16 legal + 101 illegal pairs', () => {
     // Prepare
     const pairs = TENDER_STATUSES.length * LIFECYCLE_ACTIONS.length;
 
@@ -49,9 +50,9 @@ describe('nextStatus', () => {
 
     // Assess
     expect(TENDER_STATUSES).toHaveLength(9);
-    expect(LIFECYCLE_ACTIONS).toHaveLength(12);
+    expect(LIFECYCLE_ACTIONS).toHaveLength(13);
     expect(covered).toBe(pairs);
-    expect(ILLEGAL).toHaveLength(93);
+    expect(ILLEGAL).toHaveLength(101);
   });
 
   test.each(LEGAL)('%s --%s--> %s', (status, action, expected) => {
@@ -101,7 +102,7 @@ describe('allowedActions', () => {
   test.each([
     ['draft', ['update', 'attachDocument', 'publish', 'cancel']],
     ['tendering', ['attachDocument', 'correct', 'cancel', 'open']],
-    ['opening', ['closeOpening', 'failOpening']],
+    ['opening', ['publishOpeningRecord', 'closeOpening', 'failOpening']],
     ['evaluating', ['report', 'failEvaluation']],
     ['awarding', ['failEvaluation', 'award']],
     ['awarded', ['recordContract']],

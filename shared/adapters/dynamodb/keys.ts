@@ -7,6 +7,16 @@
  * | a tender's audit events, in order               | table       | pk = TENDER#<id>, sk begins_with EVENT#                |
  * | a tender's notices, in order                    | table       | pk = TENDER#<id>, sk begins_with NOTICE#               |
  * | an idempotency record                           | table       | pk = IDEMPOTENCY#<org>#<key>, sk = IDEMPOTENCY         |
+ * | a supplier's profile                            | table       | pk = ORG#<orgId>, sk = SUPPLIER_PROFILE                |
+ * | a supplier's registration for a tender          | table       | pk = TENDER#<id>, sk = REG#<orgId>                     |
+ * | all registrations of a tender (after deadline)  | table       | pk = TENDER#<id>, sk begins_with REG#                  |
+ * | a bid                                           | table       | pk = TENDER#<id>, sk = BID#<bidId>                     |
+ * | all bids of a tender (opening)                  | table       | pk = TENDER#<id>, sk begins_with BID#                  |
+ * | a supplier's current bid in a tender            | table       | pk = TENDER#<id>, sk = BIDDER#<orgId>                  |
+ * | a tender's bid count                            | table       | pk = TENDER#<id>, sk = BIDCOUNT                        |
+ * | a bid's audit events, in order                  | table       | pk = TENDER#<id>, sk begins_with BIDEVENT#<bidId>#     |
+ * | the opening record                              | table       | pk = TENDER#<id>, sk = OPENING                         |
+ * | responses to the opening record                 | table       | pk = TENDER#<id>, sk begins_with OPENRESP#             |
  * | a purchasing unit's own tenders, newest first   | byOwner     | ownerPk = ORG#<orgId>, ownerSk desc                    |
  * | published tenders, newest first                 | publicFeed  | feedPk = FEED#TENDER, feedSk desc                      |
  * | public notices, newest first                    | publicFeed  | feedPk = FEED#NOTICE, feedSk desc                      |
@@ -47,6 +57,14 @@ export const ENTITY = {
   event: 'auditEvent',
   notice: 'notice',
   idempotency: 'idempotency',
+  supplierProfile: 'supplierProfile',
+  registration: 'registration',
+  bid: 'bid',
+  bidder: 'bidder',
+  bidCount: 'bidCount',
+  bidEvent: 'bidEvent',
+  openingRecord: 'openingRecord',
+  openingResponse: 'openingResponse',
 } as const;
 
 /** Width of zero-padded sequence numbers, so they sort as strings. */
@@ -71,6 +89,36 @@ export const keys = {
   noticePrefix: 'NOTICE#',
   /** An idempotency record of an organisation. */
   idempotency: (orgId: string, key: string) => ({ pk: `IDEMPOTENCY#${orgId}#${key}`, sk: 'IDEMPOTENCY' }),
+  /** A supplier organisation's profile. */
+  supplierProfile: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'SUPPLIER_PROFILE' }),
+  /** A supplier's registration for a tender. */
+  registration: (tenderId: string, orgId: string) => ({ pk: `TENDER#${tenderId}`, sk: `REG#${orgId}` }),
+  /** Sort-key prefix of a tender's registrations. */
+  registrationPrefix: 'REG#',
+  /** A bid. */
+  bid: (tenderId: string, bidId: string) => ({ pk: `TENDER#${tenderId}`, sk: `BID#${bidId}` }),
+  /** Sort-key prefix of a tender's bids. */
+  bidPrefix: 'BID#',
+  /** Which bid of a supplier counts in a tender. */
+  bidder: (tenderId: string, orgId: string) => ({ pk: `TENDER#${tenderId}`, sk: `BIDDER#${orgId}` }),
+  /** The tender's count of current bids, kept in the same transaction as each bid. */
+  bidCount: (tenderId: string) => ({ pk: `TENDER#${tenderId}`, sk: 'BIDCOUNT' }),
+  /** An audit event of a bid's own chain. */
+  bidEvent: (tenderId: string, bidId: string, seq: number) => ({
+    pk: `TENDER#${tenderId}`,
+    sk: `BIDEVENT#${bidId}#${padSeq(seq)}`,
+  }),
+  /** Sort-key prefix of a bid's audit events. */
+  bidEventPrefix: (bidId: string) => `BIDEVENT#${bidId}#`,
+  /** The opening record. */
+  openingRecord: (tenderId: string) => ({ pk: `TENDER#${tenderId}`, sk: 'OPENING' }),
+  /** A bidder's response to the opening record. */
+  openingResponse: (tenderId: string, orgId: string) => ({
+    pk: `TENDER#${tenderId}`,
+    sk: `OPENRESP#${orgId}`,
+  }),
+  /** Sort-key prefix of the responses. */
+  openingResponsePrefix: 'OPENRESP#',
   /** byOwner index attributes of a tender. */
   ownerIndex: (orgId: string, createdAt: string, tenderId: string) => ({
     ownerPk: `ORG#${orgId}`,

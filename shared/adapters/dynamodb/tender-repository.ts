@@ -1,12 +1,9 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  type NativeAttributeValue,
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
-  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, IdempotencyKeyUsedError, ValidationError } from '../../domain/errors';
 import { nextDueAt } from '../../domain/tender';
@@ -22,17 +19,18 @@ import { type AuditEvent, AuditEventSchema } from '../../schemas/audit';
 import { type Notice, NoticeSchema } from '../../schemas/notice';
 import { type Tender, type TenderFilters, TenderSchema } from '../../schemas/tender';
 import { ENTITY, INDEXES, type IndexSpec, keys, TABLE_KEY, TTL_ATTRIBUTE } from './keys';
-
-type Item = Record<string, NativeAttributeValue>;
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import {
+  conditionFailedAt,
+  type Item,
+  lostToConcurrentChange,
+  putNew,
+  queryAll,
+  sortableInstant,
+  type TransactItem,
+} from './support';
 
 /** Upper bound of query pages read to fill one filtered page. */
 const MAX_QUERY_ROUNDS = 10;
-
-/** Normalises an instant to UTC `...Z` form so that sort keys order by time. */
-function sortableInstant(instant: string): string {
-  return new Date(instant).toISOString();
-}
 
 /** Builds the stored item of a tender: the tender under `data`, plus keys, indexes and filter facets. */
 function tenderItem(tender: Tender): Item {
@@ -41,6 +39,7 @@ function tenderItem(tender: Tender): Item {
     entity: ENTITY.tender,
     version: tender.version,
     status: tender.status,
+    bidDeadline: sortableInstant(tender.content.timeline.bidDeadline),
     method: tender.content.method,
     category: tender.content.category,
     tradeType: tender.content.tradeType,
@@ -105,27 +104,6 @@ function decodeCursor(cursor: string | undefined, index: IndexSpec | null): Item
   }
 }
 
-/** True when a transaction failed only because a condition did not hold at `index`. */
-export function conditionFailedAt(error: unknown, index: number): boolean {
-  return (
-    error instanceof TransactionCanceledException &&
-    error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
-  );
-}
-
-/**
- * True when a transaction lost to a concurrent change: a condition failed or another transaction
- * held an item (TransactionConflict). Both mean "someone else changed it first", a 409.
- */
-export function lostToConcurrentChange(error: unknown): boolean {
-  return (
-    error instanceof TransactionCanceledException &&
-    (error.CancellationReasons ?? []).some(
-      (reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict',
-    )
-  );
-}
-
 /**
  * The DynamoDB adapter of {@link TenderRepository}: single table, transactions for every change.
  *
@@ -139,13 +117,13 @@ export class DynamoTenderRepository implements TenderRepository {
 
   async create(change: TenderChange, idempotency?: IdempotencyClaim): Promise<void> {
     const items: TransactItem[] = [
-      this.putNew(tenderItem(change.tender)),
-      this.putNew(eventItem(change.event)),
-      ...(change.notices ?? []).map((notice) => this.putNew(noticeItem(notice))),
+      putNew(this.tableName, tenderItem(change.tender)),
+      putNew(this.tableName, eventItem(change.event)),
+      ...(change.notices ?? []).map((notice) => putNew(this.tableName, noticeItem(notice))),
     ];
     if (idempotency) {
       items.push(
-        this.putNew({
+        putNew(this.tableName, {
           ...keys.idempotency(idempotency.orgId, idempotency.key),
           entity: ENTITY.idempotency,
           requestHash: idempotency.requestHash,
@@ -181,8 +159,17 @@ export class DynamoTenderRepository implements TenderRepository {
           ExpressionAttributeValues: { ':expected': expectedVersion },
         },
       },
-      this.putNew(eventItem(change.event)),
-      ...(change.notices ?? []).map((notice) => this.putNew(noticeItem(notice))),
+      putNew(this.tableName, eventItem(change.event)),
+      ...(change.notices ?? []).map((notice) => putNew(this.tableName, noticeItem(notice))),
+      ...(change.openingRecord
+        ? [
+            putNew(this.tableName, {
+              ...keys.openingRecord(change.tender.id),
+              entity: ENTITY.openingRecord,
+              data: { ...change.openingRecord, responses: [] },
+            }),
+          ]
+        : []),
     ];
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
@@ -217,22 +204,8 @@ export class DynamoTenderRepository implements TenderRepository {
   }
 
   async listEvents(tenderId: string): Promise<AuditEvent[]> {
-    const events: AuditEvent[] = [];
-    let startKey: Item | undefined;
-    do {
-      const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.tender(tenderId).pk, ':prefix': keys.eventPrefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of result.Items ?? []) events.push(AuditEventSchema.parse(item['data']));
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
-    return events;
+    const items = await queryAll(this.client, this.tableName, keys.tender(tenderId).pk, keys.eventPrefix);
+    return items.map((item) => AuditEventSchema.parse(item['data']));
   }
 
   async listByOwner(orgId: string, page: PageRequest): Promise<Page<Tender>> {
@@ -280,12 +253,6 @@ export class DynamoTenderRepository implements TenderRepository {
       }),
     );
     return (result.Items ?? []).map((item) => TenderSchema.parse(item['data']));
-  }
-
-  private putNew(item: Item): TransactItem {
-    return {
-      Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
-    };
   }
 
   /**

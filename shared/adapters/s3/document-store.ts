@@ -58,19 +58,30 @@ export class S3DocumentStore implements DocumentStore {
     return { url, expiresAt: new Date(now.getTime() + URL_TTL_SECONDS * 1000).toISOString() };
   }
 
+  async read(key: string): Promise<Uint8Array | null> {
+    const chunks: Buffer[] = [];
+    const found = await this.stream(key, (chunk) => chunks.push(chunk));
+    return found ? Buffer.concat(chunks) : null;
+  }
+
   async digest(key: string): Promise<StoredObjectDigest | null> {
+    const hash = createHash('sha256');
+    let size = 0;
+    const found = await this.stream(key, (chunk) => {
+      hash.update(chunk);
+      size += chunk.length;
+    });
+    return found ? { sha256: hash.digest('hex'), size } : null;
+  }
+
+  /** Streams an object's bytes to `onChunk`; false if nothing is stored at the key. */
+  private async stream(key: string, onChunk: (chunk: Buffer) => void): Promise<boolean> {
     try {
       const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      const hash = createHash('sha256');
-      let size = 0;
-      for await (const chunk of result.Body as Readable) {
-        const bytes = chunk as Buffer;
-        hash.update(bytes);
-        size += bytes.length;
-      }
-      return { sha256: hash.digest('hex'), size };
+      for await (const chunk of result.Body as Readable) onChunk(chunk as Buffer);
+      return true;
     } catch (error) {
-      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null;
+      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return false;
       throw error;
     }
   }

@@ -1,0 +1,7 @@
+import { createHandler, requireCaller } from '../shared/http/create-handler';
+import { getBidDocumentLink } from '../shared/usecases/opening';
+
+/** GET /api/tenders/{tenderId}/bids/{bidId}/documents/{documentId} — a sealed document's link. */
+export const handler = createHandler('getBidDocument', async (ctx) => ({
+  body: await getBidDocumentLink({ caller: requireCaller(ctx.caller), ...ctx.params }, ctx.deps),
+}));

@@ -1,0 +1,7 @@
+import { createHandler, requireCaller } from '../shared/http/create-handler';
+import { listOpenedBids } from '../shared/usecases/opening';
+
+/** GET /api/tenders/{tenderId}/bids — decrypted bids, for the parties, once in evaluation. */
+export const handler = createHandler('listBids', async (ctx) => ({
+  body: await listOpenedBids({ caller: requireCaller(ctx.caller), tenderId: ctx.params.tenderId }, ctx.deps),
+}));

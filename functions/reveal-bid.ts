@@ -1,0 +1,7 @@
+import { createHandler, requireCaller } from '../shared/http/create-handler';
+import { revealBid } from '../shared/usecases/bids';
+
+/** POST /api/tenders/{tenderId}/bids/{bidId}/reveal — the bidder decrypts its bid at the opening. */
+export const handler = createHandler('revealBid', async (ctx) => ({
+  body: await revealBid({ caller: requireCaller(ctx.caller), ...ctx.params, ...ctx.body }, ctx.deps),
+}));

@@ -1,0 +1,360 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, IdempotencyKeyUsedError, UnprocessableError } from '../../domain/errors';
+import type { BidChange, BidRepository } from '../../ports/bid-repository';
+import type { IdempotencyClaim } from '../../ports/tender-repository';
+import { type AuditEvent, AuditEventSchema } from '../../schemas/audit';
+import {
+  type Bid,
+  BidSchema,
+  type OpeningRecord,
+  OpeningRecordSchema,
+  type OpeningResponse,
+  OpeningResponseSchema,
+  type Registration,
+  RegistrationSchema,
+} from '../../schemas/bid';
+import { type SupplierProfile, SupplierProfileSchema } from '../../schemas/supplier';
+import { ENTITY, keys, TTL_ATTRIBUTE } from './keys';
+import {
+  conditionFailedAt,
+  type Item,
+  lostToConcurrentChange,
+  putNew,
+  queryAll,
+  sortableInstant,
+  type TransactItem,
+  transactWithRetry,
+} from './support';
+
+function bidItem(bid: Bid): Item {
+  return {
+    ...keys.bid(bid.tenderId, bid.id),
+    entity: ENTITY.bid,
+    version: bid.version,
+    status: bid.status,
+    data: bid,
+  };
+}
+
+function bidEventItem(event: AuditEvent): Item {
+  if (!event.bidId) throw new Error('a bid event needs its bidId');
+  return { ...keys.bidEvent(event.tenderId, event.bidId, event.seq), entity: ENTITY.bidEvent, data: event };
+}
+
+/** The refusal when the deadline (or the tendering state) has passed by the server's clock. */
+function deadlinePassed(cause: unknown): UnprocessableError {
+  return new UnprocessableError(
+    'deadline-passed',
+    {
+      zh: '投标截止时间已到，不再接受投标、修改或撤回（87号令第三十三条、第三十四条）',
+      en: 'The bid deadline has passed: no bid, change or withdrawal is accepted (87号令第三十三条、第三十四条)',
+    },
+    { cause },
+  );
+}
+
+/**
+ * The DynamoDB adapter of {@link BidRepository}.
+ *
+ * Why the tender item is a ConditionCheck in every bid transaction: "before the deadline" is then
+ * decided by the database at commit time, against the deadline as it stands after any correction.
+ */
+export class DynamoBidRepository implements BidRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getProfile(orgId: string): Promise<SupplierProfile | null> {
+    const item = await this.get(keys.supplierProfile(orgId));
+    return item ? SupplierProfileSchema.parse(item['data']) : null;
+  }
+
+  async saveProfile(profile: SupplierProfile, expectedVersion: number | null): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.supplierProfile(profile.orgId),
+            entity: ENTITY.supplierProfile,
+            version: profile.version,
+            data: profile,
+          },
+          ...(expectedVersion === null
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+        }),
+      );
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') {
+        throw new ConflictError(
+          { zh: '资料已被修改，请刷新后重试', en: 'The profile changed; reload and retry' },
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+
+  async register(registration: Registration): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.registration(registration.tenderId, registration.supplierOrgId),
+            entity: ENTITY.registration,
+            data: registration,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async getRegistration(tenderId: string, orgId: string): Promise<Registration | null> {
+    const item = await this.get(keys.registration(tenderId, orgId));
+    return item ? RegistrationSchema.parse(item['data']) : null;
+  }
+
+  async listRegistrations(tenderId: string): Promise<Registration[]> {
+    const items = await queryAll(
+      this.client,
+      this.tableName,
+      keys.tender(tenderId).pk,
+      keys.registrationPrefix,
+    );
+    return items.map((item) => RegistrationSchema.parse(item['data']));
+  }
+
+  async createBid(change: BidChange, idempotency?: IdempotencyClaim): Promise<void> {
+    const items: TransactItem[] = [
+      putNew(this.tableName, bidItem(change.bid)),
+      putNew(this.tableName, bidEventItem(change.event)),
+    ];
+    if (idempotency) {
+      items.push(
+        putNew(this.tableName, {
+          ...keys.idempotency(idempotency.orgId, idempotency.key),
+          entity: ENTITY.idempotency,
+          requestHash: idempotency.requestHash,
+          resultId: `${change.bid.tenderId}/${change.bid.id}`,
+          [TTL_ATTRIBUTE]: Math.floor(new Date(idempotency.expiresAt).getTime() / 1000),
+        }),
+      );
+    }
+    try {
+      await transactWithRetry(this.client, items);
+    } catch (error) {
+      if (idempotency && lostToConcurrentChange(error) && !conditionFailedAt(error, 0)) {
+        throw new IdempotencyKeyUsedError({ cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async getBid(tenderId: string, bidId: string): Promise<Bid | null> {
+    const item = await this.get(keys.bid(tenderId, bidId));
+    return item ? BidSchema.parse(item['data']) : null;
+  }
+
+  async listBids(tenderId: string): Promise<Bid[]> {
+    const items = await queryAll(this.client, this.tableName, keys.tender(tenderId).pk, keys.bidPrefix);
+    return items.map((item) => BidSchema.parse(item['data']));
+  }
+
+  async getCurrentBidId(tenderId: string, orgId: string): Promise<string | null> {
+    const item = await this.get(keys.bidder(tenderId, orgId));
+    return item ? String(item['currentBidId']) : null;
+  }
+
+  async getBidCount(tenderId: string): Promise<number> {
+    const item = await this.get(keys.bidCount(tenderId));
+    return item ? Number(item['count']) : 0;
+  }
+
+  async submitBid(change: BidChange, now: string, replaced?: BidChange): Promise<void> {
+    const { bid } = change;
+    const bidder = keys.bidder(bid.tenderId, bid.supplierOrgId);
+    const items: TransactItem[] = [
+      this.tenderStillOpen(bid.tenderId, now),
+      this.updateBid(change, 'draft'),
+      putNew(this.tableName, bidEventItem(change.event)),
+    ];
+    if (replaced) {
+      items.push(this.updateBid(replaced, 'submitted'), putNew(this.tableName, bidEventItem(replaced.event)));
+      items.push({
+        Update: {
+          TableName: this.tableName,
+          Key: bidder,
+          UpdateExpression: 'SET currentBidId = :new',
+          ConditionExpression: 'currentBidId = :old',
+          ExpressionAttributeValues: { ':new': bid.id, ':old': replaced.bid.id },
+        },
+      });
+    } else {
+      items.push(
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...bidder, entity: ENTITY.bidder, currentBidId: bid.id },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        this.addToCount(bid.tenderId, 1),
+      );
+    }
+    await this.sendBidTransaction(items);
+  }
+
+  async withdrawBid(change: BidChange, now: string): Promise<void> {
+    const { bid } = change;
+    await this.sendBidTransaction([
+      this.tenderStillOpen(bid.tenderId, now),
+      this.updateBid(change, 'submitted'),
+      putNew(this.tableName, bidEventItem(change.event)),
+      {
+        Delete: {
+          TableName: this.tableName,
+          Key: keys.bidder(bid.tenderId, bid.supplierOrgId),
+          ConditionExpression: 'currentBidId = :id',
+          ExpressionAttributeValues: { ':id': bid.id },
+        },
+      },
+      this.addToCount(bid.tenderId, -1),
+    ]);
+  }
+
+  async saveBid(
+    change: BidChange,
+    expectedVersion: number,
+    options: { tenderOpenAt?: string } = {},
+  ): Promise<void> {
+    const put: TransactItem = {
+      Put: {
+        TableName: this.tableName,
+        Item: bidItem(change.bid),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': expectedVersion },
+      },
+    };
+    const event = putNew(this.tableName, bidEventItem(change.event));
+    await this.sendBidTransaction(
+      options.tenderOpenAt
+        ? [this.tenderStillOpen(change.bid.tenderId, options.tenderOpenAt), put, event]
+        : [put, event],
+      options.tenderOpenAt !== undefined,
+    );
+  }
+
+  async listBidEvents(tenderId: string, bidId: string): Promise<AuditEvent[]> {
+    const items = await queryAll(
+      this.client,
+      this.tableName,
+      keys.tender(tenderId).pk,
+      keys.bidEventPrefix(bidId),
+    );
+    return items.map((item) => AuditEventSchema.parse(item['data']));
+  }
+
+  async getOpeningRecord(tenderId: string): Promise<OpeningRecord | null> {
+    const item = await this.get(keys.openingRecord(tenderId));
+    if (!item) return null;
+    const responses = await queryAll(
+      this.client,
+      this.tableName,
+      keys.tender(tenderId).pk,
+      keys.openingResponsePrefix,
+    );
+    return OpeningRecordSchema.parse({
+      ...item['data'],
+      responses: responses.map((r) => OpeningResponseSchema.parse(r['data'])),
+    });
+  }
+
+  async addOpeningResponse(tenderId: string, response: OpeningResponse): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.openingResponse(tenderId, response.supplierOrgId),
+            entity: ENTITY.openingResponse,
+            data: response,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  private async get(key: { pk: string; sk: string }): Promise<Item | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    return result.Item;
+  }
+
+  /** The tender must still be tendering and its deadline strictly after `now`. */
+  private tenderStillOpen(tenderId: string, now: string): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.tableName,
+        Key: keys.tender(tenderId),
+        ConditionExpression: '#status = :tendering AND bidDeadline > :now',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':tendering': 'tendering', ':now': sortableInstant(now) },
+      },
+    };
+  }
+
+  /** Writes a bid's new state if it is still in `fromStatus` at the previous version. */
+  private updateBid(change: BidChange, fromStatus: Bid['status']): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: bidItem(change.bid),
+        ConditionExpression: '#status = :from AND version = :v',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':from': fromStatus, ':v': change.bid.version - 1 },
+      },
+    };
+  }
+
+  private addToCount(tenderId: string, delta: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.bidCount(tenderId),
+        UpdateExpression: 'ADD #count :delta SET entity = :entity',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':delta': delta, ':entity': ENTITY.bidCount },
+      },
+    };
+  }
+
+  /** Sends a bid transaction; a failed tender check (first item) means the deadline passed, else a conflict. */
+  private async sendBidTransaction(items: TransactItem[], checksTender = true): Promise<void> {
+    try {
+      await transactWithRetry(this.client, items);
+    } catch (error) {
+      if (checksTender && conditionFailedAt(error, 0)) throw deadlinePassed(error);
+      if (lostToConcurrentChange(error)) {
+        throw new ConflictError(
+          { zh: '投标状态已变化，请刷新后重试', en: 'The bid changed meanwhile; reload and retry' },
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+}

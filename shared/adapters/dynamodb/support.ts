@@ -1,0 +1,102 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  type NativeAttributeValue,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+
+/** A stored item. */
+export type Item = Record<string, NativeAttributeValue>;
+
+/** One operation of a TransactWriteItems call. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Normalises an instant to UTC `...Z` form so that sort keys and conditions order by time. */
+export function sortableInstant(instant: string): string {
+  return new Date(instant).toISOString();
+}
+
+/** A Put that fails if an item with that key exists. */
+export function putNew(tableName: string, item: Item): TransactItem {
+  return { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** True when a transaction failed because a condition did not hold at `index`. */
+export function conditionFailedAt(error: unknown, index: number): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
+  );
+}
+
+/**
+ * True when a transaction lost to a concurrent change: a condition failed or another transaction
+ * held an item (TransactionConflict). Both mean "someone else changed it first", a 409.
+ */
+export function lostToConcurrentChange(error: unknown): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some(
+      (reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict',
+    )
+  );
+}
+
+/** True when a transaction was cancelled only by conflicts with other transactions, not by a condition. */
+function onlyConflicts(error: unknown): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict') &&
+    !(error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed')
+  );
+}
+
+/**
+ * Sends a transaction, retrying with jittered backoff while it only conflicts with concurrent ones.
+ *
+ * Why: fifty suppliers bidding at once all touch the tender's bid counter; a conflict is not a
+ * refusal, and each bid must still land exactly once.
+ */
+export async function transactWithRetry(
+  client: DynamoDBDocumentClient,
+  items: TransactItem[],
+  attempts = 12,
+): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await client.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      if (!onlyConflicts(error) || attempt >= attempts) throw error;
+      const backoff = Math.min(1000, 20 * 2 ** attempt) * (0.5 + Math.random());
+      await new Promise((resolve) => setTimeout(resolve, backoff));
+    }
+  }
+}
+
+/** Reads every item of a partition whose sort key starts with `prefix`, in order (consistent). */
+export async function queryAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  pk: string,
+  prefix: string,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let startKey: Item | undefined;
+  do {
+    const result = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(result.Items ?? []));
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}

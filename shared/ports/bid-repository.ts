@@ -1,0 +1,62 @@
+import type { AuditEvent } from '../schemas/audit';
+import type { Bid, OpeningRecord, OpeningResponse, Registration } from '../schemas/bid';
+import type { SupplierProfile } from '../schemas/supplier';
+import type { IdempotencyClaim } from './tender-repository';
+
+/** A bid change: the bid's new state and the event of its own chain. */
+export interface BidChange {
+  /** The bid after the change (version = previous + 1). */
+  bid: Bid;
+  /** The event, whose seq equals the new version. */
+  event: AuditEvent;
+}
+
+/**
+ * Storage of supplier profiles, registrations, bids, the bid count and the opening record.
+ *
+ * Why its own port: the sealed-bid rules (one current bid per supplier, the count kept with the
+ * bid, nothing accepted at or after the deadline) live in its transactions.
+ */
+export interface BidRepository {
+  /** A supplier organisation's profile, or null. */
+  getProfile(orgId: string): Promise<SupplierProfile | null>;
+  /** Creates or replaces a profile; ConflictError if `expectedVersion` is stale (null = must not exist). */
+  saveProfile(profile: SupplierProfile, expectedVersion: number | null): Promise<void>;
+
+  /** Stores a registration; false if the organisation had already registered. */
+  register(registration: Registration): Promise<boolean>;
+  /** A supplier's registration, or null. */
+  getRegistration(tenderId: string, orgId: string): Promise<Registration | null>;
+  /** Every registration of a tender. */
+  listRegistrations(tenderId: string): Promise<Registration[]>;
+
+  /** Stores a new bid draft with its first event (and idempotency record). */
+  createBid(change: BidChange, idempotency?: IdempotencyClaim): Promise<void>;
+  /** A bid, or null. */
+  getBid(tenderId: string, bidId: string): Promise<Bid | null>;
+  /** Every bid of a tender, in any status. */
+  listBids(tenderId: string): Promise<Bid[]>;
+  /** The id of the supplier's current (submitted) bid, or null. */
+  getCurrentBidId(tenderId: string, orgId: string): Promise<string | null>;
+  /** The number of current bids. */
+  getBidCount(tenderId: string): Promise<number>;
+  /**
+   * Accepts a bid, atomically: only while the tender is tendering and `now` is before its deadline;
+   * it becomes the supplier's current bid (replacing `replaced`, if given) and the count follows.
+   */
+  submitBid(change: BidChange, now: string, replaced?: BidChange): Promise<void>;
+  /** Withdraws the current bid, atomically under the same deadline condition; the count follows. */
+  withdrawBid(change: BidChange, now: string): Promise<void>;
+  /**
+   * Saves any other change of a bid (re-confirmation, reveal) under its version; with `tenderOpenAt`
+   * only while the tender is tendering and that instant is before its deadline.
+   */
+  saveBid(change: BidChange, expectedVersion: number, options?: { tenderOpenAt?: string }): Promise<void>;
+  /** A bid's own audit events, in order. */
+  listBidEvents(tenderId: string, bidId: string): Promise<AuditEvent[]>;
+
+  /** The opening record, with the responses so far, or null. */
+  getOpeningRecord(tenderId: string): Promise<OpeningRecord | null>;
+  /** Stores a bidder's response; false if it had already responded. */
+  addOpeningResponse(tenderId: string, response: OpeningResponse): Promise<boolean>;
+}

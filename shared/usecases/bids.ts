@@ -1,0 +1,414 @@
+import type { Deps } from '../adapters/deps';
+import { canonicalJson, GENESIS_HASH, sealEvent } from '../domain/audit';
+import { ConflictError, IdempotencyKeyUsedError, NotFoundError, UnprocessableError } from '../domain/errors';
+import { decryptDocument, keyFromHex, manifestDigest, sha256Hex, verifyReveal } from '../domain/sealing';
+import type { PresignedUpload } from '../ports/document-store';
+import type { Bid, BidReceipt, CreateBidBody } from '../schemas/bid';
+import type { Tender } from '../schemas/tender';
+import {
+  assertBeforeDeadline,
+  bidDocumentKey,
+  loadOwnBid,
+  loadPublishedTender,
+  needsReconfirmation,
+  nextBidState,
+} from './bid-change';
+import { requireProfile } from './suppliers';
+import type { Caller } from './tender-change';
+
+/** How long a bid's Idempotency-Key is remembered. */
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** The bidder's view of one of its bids. */
+export type OwnBidView = Bid & { needsReconfirmation: boolean; current: boolean };
+
+/** A bid and where to upload its sealed documents. */
+export interface CreatedBid {
+  /** The bid draft. */
+  bid: Bid;
+  /** One presigned PUT per document, bound to its ciphertext's SHA-256. */
+  uploads: (PresignedUpload & { documentId: string; fileName: string })[];
+  /** True when the Idempotency-Key had been used with this same body before. */
+  replayed: boolean;
+}
+
+async function uploadsFor(deps: Deps, bid: Bid): Promise<CreatedBid['uploads']> {
+  return Promise.all(
+    bid.documents.map(async (doc) => ({
+      documentId: doc.id,
+      fileName: doc.fileName,
+      ...(await deps.documents.presignUpload(
+        bidDocumentKey(bid.tenderId, bid.id, doc.id),
+        { sha256: doc.sha256, size: doc.size, contentType: 'application/octet-stream' },
+        deps.clock.now(),
+      )),
+    })),
+  );
+}
+
+/**
+ * Creates a bid draft from the bidder's commitments and its ciphertexts' hashes (DESIGN.md §4).
+ *
+ * Why no price: the server never holds a price or key before the opening, only commitments, so no
+ * operator reading the table or the bucket can learn either.
+ */
+export async function createBid(
+  input: { caller: Caller; tenderId: string; body: CreateBidBody; idempotencyKey?: string | undefined },
+  deps: Deps,
+): Promise<CreatedBid> {
+  const tender = await loadPublishedTender(deps, input.tenderId);
+  const now = deps.clock.now();
+  assertBeforeDeadline(tender, now);
+  const requestHash = sha256Hex(canonicalJson({ tenderId: tender.id, ...input.body }));
+  const key = input.idempotencyKey ? `bid:${input.idempotencyKey}` : undefined;
+  const replay = key ? await findBidReplay(deps, input.caller, key, requestHash) : null;
+  if (replay) return { bid: replay, uploads: await uploadsFor(deps, replay), replayed: true };
+  if (!(await deps.bids.getRegistration(tender.id, input.caller.orgId))) {
+    throw new UnprocessableError('not-registered', {
+      zh: '请先报名参加该项目',
+      en: 'Register for this tender before bidding',
+    });
+  }
+  const profile = await requireProfile(deps, input.caller);
+  const at = now.toISOString();
+  const id = deps.newId();
+  const documents = input.body.documents.map((doc) => ({ id: deps.newId(), ...doc, verified: false }));
+  const event = sealEvent(
+    {
+      tenderId: tender.id,
+      bidId: id,
+      type: 'bid.created',
+      at,
+      actor: input.caller,
+      data: {
+        priceCommitment: input.body.priceCommitment,
+        keyCommitment: input.body.keyCommitment,
+        documents: documents.map(({ id: docId, fileName, sha256, size }) => ({
+          id: docId,
+          fileName,
+          sha256,
+          size,
+        })),
+      },
+    },
+    0,
+    GENESIS_HASH,
+  );
+  const bid: Bid = {
+    id,
+    tenderId: tender.id,
+    supplierOrgId: input.caller.orgId,
+    supplierName: profile.name,
+    supplierScale: profile.scale,
+    status: 'draft',
+    priceCommitment: input.body.priceCommitment,
+    keyCommitment: input.body.keyCommitment,
+    documents,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    lastEventHash: event.hash,
+  };
+  try {
+    await deps.bids.createBid(
+      { bid, event },
+      key
+        ? {
+            orgId: input.caller.orgId,
+            key,
+            requestHash,
+            expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
+          }
+        : undefined,
+    );
+  } catch (error) {
+    if (key && error instanceof IdempotencyKeyUsedError) {
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const winner = await findBidReplay(deps, input.caller, key, requestHash);
+        if (winner) return { bid: winner, uploads: await uploadsFor(deps, winner), replayed: true };
+        await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+      }
+    }
+    throw error;
+  }
+  return { bid, uploads: await uploadsFor(deps, bid), replayed: false };
+}
+
+async function findBidReplay(
+  deps: Deps,
+  caller: Caller,
+  key: string,
+  requestHash: string,
+): Promise<Bid | null> {
+  const record = await deps.tenders.getIdempotency(caller.orgId, key);
+  if (!record) return null;
+  if (record.requestHash !== requestHash) throw new IdempotencyKeyUsedError();
+  const [tenderId = '', bidId = ''] = record.resultId.split('/');
+  const bid = await deps.bids.getBid(tenderId, bidId);
+  if (!bid) throw new NotFoundError({ zh: '幂等键对应的投标', en: 'The bid of this Idempotency-Key' });
+  return bid;
+}
+
+/**
+ * Submits a bid draft: every uploaded ciphertext must match its declared hash; the bid becomes the
+ * supplier's current bid (replacing an earlier one) and the tender's count follows, atomically and
+ * only before the deadline. Submitting an accepted bid again answers the same receipt.
+ */
+export async function submitBid(
+  input: { caller: Caller; tenderId: string; bidId: string },
+  deps: Deps,
+): Promise<BidReceipt> {
+  const bid = await loadOwnBid(deps, input.caller, input.tenderId, input.bidId);
+  if (bid.status === 'submitted' && bid.receipt) return bid.receipt;
+  if (bid.status !== 'draft') {
+    throw new ConflictError({
+      zh: `该投标已${bid.status === 'withdrawn' ? '撤回' : '被替换'}`,
+      en: `This bid was ${bid.status}`,
+    });
+  }
+  const tender = await loadPublishedTender(deps, input.tenderId);
+  const now = deps.clock.now();
+  assertBeforeDeadline(tender, now);
+  await verifyBidDocuments(deps, bid);
+  const at = now.toISOString();
+  const digest = manifestDigest({
+    tenderId: bid.tenderId,
+    bidId: bid.id,
+    supplierId: bid.supplierOrgId,
+    priceCommitment: bid.priceCommitment,
+    keyCommitment: bid.keyCommitment,
+    documents: bid.documents.map(({ fileName, sha256, size }) => ({ name: fileName, sha256, size })),
+  });
+  const currentId = await deps.bids.getCurrentBidId(bid.tenderId, bid.supplierOrgId);
+  const change = nextBidState(bid, at, {
+    eventType: 'bid.submitted',
+    actor: input.caller,
+    data: { manifestDigest: digest, replaces: currentId },
+    mutate: (b) => ({
+      ...b,
+      status: 'submitted',
+      submittedAt: at,
+      confirmedAt: at,
+      documents: b.documents.map((d) => ({ ...d, verified: true })),
+    }),
+  });
+  const receipt: BidReceipt = {
+    bidId: bid.id,
+    tenderId: bid.tenderId,
+    submittedAt: at,
+    manifestDigest: digest,
+    auditSeq: change.event.seq,
+    auditHash: change.event.hash,
+  };
+  change.bid = { ...change.bid, receipt };
+  let replaced: ReturnType<typeof nextBidState> | undefined;
+  if (currentId && currentId !== bid.id) {
+    const previous = await deps.bids.getBid(bid.tenderId, currentId);
+    if (previous) {
+      replaced = nextBidState(previous, at, {
+        eventType: 'bid.replaced',
+        actor: input.caller,
+        data: { replacedBy: bid.id },
+        mutate: (b) => ({ ...b, status: 'replaced' }),
+      });
+    }
+  }
+  await deps.bids.submitBid(change, at, replaced);
+  return receipt;
+}
+
+/** Reads every sealed document back from storage and checks its SHA-256 and size. */
+async function verifyBidDocuments(deps: Deps, bid: Bid): Promise<void> {
+  const problems: { path: string; message: { zh: string; en: string } }[] = [];
+  await Promise.all(
+    bid.documents.map(async (doc, i) => {
+      const digest = await deps.documents.digest(bidDocumentKey(bid.tenderId, bid.id, doc.id));
+      if (!digest) {
+        problems.push({
+          path: `documents.${i}`,
+          message: {
+            zh: `文件“${doc.fileName}”尚未上传`,
+            en: `Document '${doc.fileName}' has not been uploaded`,
+          },
+        });
+      } else if (digest.sha256 !== doc.sha256 || digest.size !== doc.size) {
+        problems.push({
+          path: `documents.${i}`,
+          message: {
+            zh: `文件“${doc.fileName}”与声明的 SHA-256 不符`,
+            en: `Document '${doc.fileName}' does not match its declared SHA-256 and size`,
+          },
+        });
+      }
+    }),
+  );
+  if (problems.length > 0) {
+    throw new UnprocessableError(
+      'document-mismatch',
+      {
+        zh: '投标文件未上传或与其哈希不符，投标未提交',
+        en: 'Bid documents are missing or do not match their hashes; the bid was not submitted',
+      },
+      { errors: problems },
+    );
+  }
+}
+
+/** Withdraws the caller's current bid before the deadline (87号令第34条); the count follows. */
+export async function withdrawBid(
+  input: { caller: Caller; tenderId: string; bidId: string },
+  deps: Deps,
+): Promise<Bid> {
+  const bid = await loadOwnBid(deps, input.caller, input.tenderId, input.bidId);
+  const tender = await loadPublishedTender(deps, input.tenderId);
+  const now = deps.clock.now();
+  assertBeforeDeadline(tender, now);
+  if (bid.status !== 'submitted') {
+    throw new ConflictError({ zh: '只能撤回已提交的投标', en: 'Only a submitted bid can be withdrawn' });
+  }
+  const at = now.toISOString();
+  const change = nextBidState(bid, at, {
+    eventType: 'bid.withdrawn',
+    actor: input.caller,
+    data: {},
+    mutate: (b) => ({ ...b, status: 'withdrawn', withdrawnAt: at }),
+  });
+  await deps.bids.withdrawBid(change, at);
+  return change.bid;
+}
+
+/** Re-confirms a submitted bid after a correction that may affect bid preparation. */
+export async function reconfirmBid(
+  input: { caller: Caller; tenderId: string; bidId: string },
+  deps: Deps,
+): Promise<Bid> {
+  const bid = await loadOwnBid(deps, input.caller, input.tenderId, input.bidId);
+  const tender = await loadPublishedTender(deps, input.tenderId);
+  const now = deps.clock.now();
+  assertBeforeDeadline(tender, now);
+  if (!needsReconfirmation(tender, bid)) {
+    throw new ConflictError({ zh: '该投标无需重新确认', en: 'This bid does not need re-confirmation' });
+  }
+  const at = now.toISOString();
+  const change = nextBidState(bid, at, {
+    eventType: 'bid.reconfirmed',
+    actor: input.caller,
+    data: { correctionAt: tender.lastAffectingCorrectionAt },
+    mutate: (b) => ({ ...b, confirmedAt: at }),
+  });
+  await deps.bids.saveBid(change, bid.version, { tenderOpenAt: at });
+  return change.bid;
+}
+
+/** The reveal outcome the bidder sees at once. */
+export interface RevealResult {
+  /** Whether the price and nonce match the price commitment. */
+  priceMatches: boolean;
+  /** Whether the key matches the key commitment. */
+  keyMatches: boolean;
+  /** Whether every sealed document decrypts with the key. */
+  documentsDecrypt: boolean;
+  /** Valid unless one of the three failed. */
+  status: 'valid' | 'invalid';
+}
+
+/**
+ * Reveals (decrypts) the caller's bid inside the decryption window: price, nonce and key are checked
+ * against the commitments and every document is decrypted (DESIGN.md §4 step 3).
+ */
+export async function revealBid(
+  input: { caller: Caller; tenderId: string; bidId: string; priceFen: number; nonce: string; key: string },
+  deps: Deps,
+): Promise<RevealResult> {
+  const bid = await loadOwnBid(deps, input.caller, input.tenderId, input.bidId);
+  const tender = await loadPublishedTender(deps, input.tenderId);
+  const now = deps.clock.now();
+  assertDecryptionOpen(tender, now);
+  if (bid.status !== 'submitted') {
+    throw new ConflictError({
+      zh: '只有有效提交的投标可以解密',
+      en: 'Only the submitted bid can be revealed',
+    });
+  }
+  if (bid.reveal) throw new ConflictError({ zh: '该投标已解密', en: 'This bid has been revealed already' });
+  const check = verifyReveal({
+    tenderId: bid.tenderId,
+    supplierId: bid.supplierOrgId,
+    priceFen: input.priceFen,
+    nonce: input.nonce,
+    keyHex: input.key,
+    priceCommitment: bid.priceCommitment,
+    keyCommitment: bid.keyCommitment,
+  });
+  const documentsDecrypt = check.keyMatches ? await decryptsAll(deps, bid, input.key) : false;
+  const at = now.toISOString();
+  const change = nextBidState(bid, at, {
+    eventType: 'bid.revealed',
+    actor: input.caller,
+    data: { ...check, documentsDecrypt },
+    mutate: (b) => ({
+      ...b,
+      reveal: {
+        priceFen: input.priceFen,
+        nonce: input.nonce,
+        keyHex: input.key,
+        revealedAt: at,
+        ...check,
+        documentsDecrypt,
+      },
+    }),
+  });
+  await deps.bids.saveBid(change, bid.version);
+  const valid = check.priceMatches && check.keyMatches && documentsDecrypt;
+  return { ...check, documentsDecrypt, status: valid ? 'valid' : 'invalid' };
+}
+
+async function decryptsAll(deps: Deps, bid: Bid, keyHex: string): Promise<boolean> {
+  const key = keyFromHex(keyHex, 'body.key');
+  for (const doc of bid.documents) {
+    const sealed = await deps.documents.read(bidDocumentKey(bid.tenderId, bid.id, doc.id));
+    if (!sealed) return false;
+    try {
+      decryptDocument(sealed, key);
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Refuses a reveal outside the decryption window. */
+function assertDecryptionOpen(tender: Tender, now: Date): void {
+  const ends = tender.opening?.decryptionEndsAt;
+  const open =
+    tender.status === 'opening' &&
+    ends !== undefined &&
+    !tender.opening?.recordPublishedAt &&
+    now.getTime() < new Date(ends).getTime();
+  if (!open) {
+    throw new UnprocessableError('decryption-closed', {
+      zh: '不在解密时间内：解密于投标截止（开标）时开始，在解密时限结束时截止',
+      en: 'Outside the decryption window: it opens at the bid deadline and closes when the window ends',
+    });
+  }
+}
+
+/** The caller's own bids in a tender, every status, with what it must still do. */
+export async function listMyBids(
+  input: { caller: Caller; tenderId: string },
+  deps: Deps,
+): Promise<{ items: OwnBidView[] }> {
+  const tender = await loadPublishedTender(deps, input.tenderId);
+  const [all, currentId] = await Promise.all([
+    deps.bids.listBids(tender.id),
+    deps.bids.getCurrentBidId(tender.id, input.caller.orgId),
+  ]);
+  const items = all
+    .filter((bid) => bid.supplierOrgId === input.caller.orgId)
+    .map((bid) => ({
+      ...bid,
+      needsReconfirmation: needsReconfirmation(tender, bid),
+      current: bid.id === currentId,
+    }));
+  return { items };
+}

@@ -1,0 +1,114 @@
+import { computeCheckCharacter } from '../../shared/domain/credit-code';
+import { type SealedBid, sealBid } from '../../shared/domain/sealing';
+import type { SupplierScale } from '../../shared/schemas/supplier';
+import { type ApiClient, type ApiResponse, uploadTo } from './api';
+
+/** A supplier with a token and a saved profile. */
+export interface TestSupplier {
+  /** Organisation id. */
+  orgId: string;
+  /** Bearer token. */
+  token: string;
+  /** Company name. */
+  name: string;
+}
+
+/** A valid 统一社会信用代码 derived from a number (check character per GB 32100-2015). */
+export function creditCodeFor(n: number): string {
+  const first17 = `91330100${String(n).padStart(9, '0')}`;
+  return first17 + computeCheckCharacter(first17);
+}
+
+/** Signs a supplier in and saves its profile. */
+export async function makeSupplier(
+  api: ApiClient,
+  n: number,
+  scale: SupplierScale = 'small',
+): Promise<TestSupplier> {
+  const orgId = `org-supplier-${n}`;
+  const token = await api.token('supplier', orgId);
+  const name = `杭州测试供应商${n}号有限公司`;
+  const saved = await api.call('PUT', '/api/suppliers/me', {
+    token,
+    body: {
+      name,
+      creditCode: creditCodeFor(n),
+      scale,
+      scaleDeclaredAt: '2026-01-05',
+      contact: { name: '李经理', phone: '0571-88880000' },
+    },
+  });
+  if (saved.status !== 201 && saved.status !== 200) throw new Error(`profile: ${JSON.stringify(saved.body)}`);
+  return { orgId, token, name };
+}
+
+/** A bid sealed, uploaded and submitted, with everything the bidder keeps to reveal it. */
+export interface PlacedBid {
+  /** The bid id. */
+  bidId: string;
+  /** The price in 分. */
+  priceFen: number;
+  /** The sealing output: key, nonce, commitments, ciphertexts. */
+  sealed: SealedBid;
+  /** The plaintext of the bid's document. */
+  plaintext: string;
+  /** The submit response. */
+  receipt: ApiResponse;
+}
+
+/** Seals a bid locally, creates it, uploads the ciphertexts and submits it. */
+export async function placeBid(
+  api: ApiClient,
+  supplier: TestSupplier,
+  tenderId: string,
+  priceFen: number,
+  options: { register?: boolean; idempotencyKey?: string; uploadInstead?: Uint8Array } = {},
+): Promise<PlacedBid> {
+  if (options.register !== false) {
+    const registered = await api.call('POST', `/api/tenders/${tenderId}/registrations`, {
+      token: supplier.token,
+    });
+    if (registered.status >= 300)
+      throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
+  }
+  const plaintext = `投标文件：${supplier.name} 报价 ${priceFen} 分 — 技术响应与服务承诺`;
+  const sealed = sealBid({
+    tenderId,
+    supplierId: supplier.orgId,
+    priceFen,
+    documents: [{ name: '投标文件.pdf', bytes: Buffer.from(plaintext) }],
+  });
+  const created = await api.call('POST', `/api/tenders/${tenderId}/bids`, {
+    token: supplier.token,
+    headers: options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {},
+    body: {
+      priceCommitment: sealed.priceCommitment,
+      keyCommitment: sealed.keyCommitment,
+      documents: sealed.documents.map((d) => ({ fileName: d.name, sha256: d.sha256, size: d.size })),
+    },
+  });
+  if (created.status >= 300) throw new Error(`create bid: ${created.status} ${JSON.stringify(created.body)}`);
+  for (const [i, upload] of created.body.uploads.entries()) {
+    const bytes = options.uploadInstead ?? sealed.documents[i]?.sealed ?? new Uint8Array();
+    const status = await uploadTo(upload, bytes);
+    if (status !== 200) throw new Error(`upload ${status}`);
+  }
+  const receipt = await api.call('POST', `/api/tenders/${tenderId}/bids/${created.body.bid.id}/submit`, {
+    token: supplier.token,
+  });
+  return { bidId: created.body.bid.id, priceFen, sealed, plaintext, receipt };
+}
+
+/** Reveals a placed bid (optionally with a wrong price). */
+export function revealBid(
+  api: ApiClient,
+  supplier: TestSupplier,
+  tenderId: string,
+  bid: PlacedBid,
+  priceFen = bid.priceFen,
+) {
+  return api.call('POST', `/api/tenders/${tenderId}/bids/${bid.bidId}/reveal`, {
+    token: supplier.token,
+    body: { priceFen, nonce: bid.sealed.nonce, key: bid.sealed.keyHex },
+  });
+}
