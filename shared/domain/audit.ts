@@ -1,30 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { Actor, AuditEvent, ChainVerification } from '../schemas/audit';
+import { canonicalJson, sha256Hex } from './hashing';
 
 /** The prevHash of a tender's first event: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** An event before it is hashed into the chain. */
 export type UnsealedEvent = Omit<AuditEvent, 'hash' | 'prevHash' | 'seq'>;
-
-/**
- * Serialises a JSON value with object keys sorted at every depth.
- *
- * Why: the hash must not depend on property order, which DynamoDB does not preserve.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
-/** SHA-256 of a string, lowercase hex. */
-export function sha256Hex(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 /**
  * Computes an event's hash over every field but the hash itself.

@@ -8,8 +8,9 @@
  * apart. It depends on `node:crypto` only.
  */
 
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ValidationError } from './errors';
+import { canonicalJson, sha256Hex } from './hashing';
 
 /** Length in bytes of a bid key (AES-256). */
 const KEY_BYTES = 32;
@@ -157,14 +158,7 @@ export function keyFromHex(hex: string, path = 'keyHex'): Uint8Array {
   return copyToPlainBytes(Buffer.from(hex, 'hex'));
 }
 
-/**
- * Returns the SHA-256 of bytes, or of a string's UTF-8 encoding, as 64 lower-case hex digits.
- *
- * Ciphertext hashes, commitments and the manifest digest are all spelled this one way.
- */
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256Hex } from './hashing';
 
 /**
  * Encrypts one bid document with AES-256-GCM under the bid key, with a fresh random IV.
@@ -324,28 +318,9 @@ export interface BidManifest {
   documents: ManifestDocument[];
 }
 
-/** A value that can be written as canonical JSON. */
-type CanonicalValue = string | number | boolean | null | CanonicalValue[] | { [key: string]: CanonicalValue };
-
 /** Compares strings by UTF-16 code units, which unlike `localeCompare` is the same on every machine. */
 function compareCodeUnits(a: string, b: string): number {
-  if (a < b) return -1;
-  if (a > b) return 1;
-  return 0;
-}
-
-/** Writes JSON with the keys of every object sorted and no white space. */
-function writeCanonicalJson(value: CanonicalValue): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(writeCanonicalJson).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const members = Object.keys(value)
-      .sort(compareCodeUnits)
-      .map((key) => `${JSON.stringify(key)}:${writeCanonicalJson(value[key] as CanonicalValue)}`);
-    return `{${members.join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -380,7 +355,7 @@ export function manifestDigest(manifest: BidManifest): string {
   documents.sort(
     (a, b) => compareCodeUnits(a.name, b.name) || compareCodeUnits(a.sha256, b.sha256) || a.size - b.size,
   );
-  const canonical: CanonicalValue = {
+  const canonical = {
     tenderId: manifest.tenderId,
     bidId: manifest.bidId,
     supplierId: manifest.supplierId,
@@ -388,7 +363,7 @@ export function manifestDigest(manifest: BidManifest): string {
     keyCommitment: manifest.keyCommitment.toLowerCase(),
     documents: documents.map((document) => ({ ...document })),
   };
-  return sha256Hex(writeCanonicalJson(canonical));
+  return sha256Hex(canonicalJson(canonical));
 }
 
 /** One plaintext document handed to {@link sealBid}. */

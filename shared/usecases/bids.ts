@@ -1,7 +1,8 @@
 import type { Deps } from '../adapters/deps';
-import { canonicalJson, GENESIS_HASH, sealEvent } from '../domain/audit';
+import { GENESIS_HASH, sealEvent } from '../domain/audit';
 import { ConflictError, IdempotencyKeyUsedError, NotFoundError, UnprocessableError } from '../domain/errors';
-import { decryptDocument, keyFromHex, manifestDigest, sha256Hex, verifyReveal } from '../domain/sealing';
+import { canonicalJson, sha256Hex } from '../domain/hashing';
+import { decryptDocument, keyFromHex, manifestDigest, verifyReveal } from '../domain/sealing';
 import type { PresignedUpload } from '../ports/document-store';
 import type { Bid, BidReceipt, CreateBidBody } from '../schemas/bid';
 import type { Tender } from '../schemas/tender';
@@ -13,6 +14,7 @@ import {
   needsReconfirmation,
   nextBidState,
 } from './bid-change';
+import { assertStoredAsDeclared } from './stored-documents';
 import { requireProfile } from './suppliers';
 import type { Caller } from './tender-change';
 
@@ -169,7 +171,18 @@ export async function submitBid(
   const tender = await loadPublishedTender(deps, input.tenderId);
   const now = deps.clock.now();
   assertBeforeDeadline(tender, now);
-  await verifyBidDocuments(deps, bid);
+  await assertStoredAsDeclared(
+    deps,
+    bid.documents.map((doc, i) => ({
+      ...doc,
+      key: bidDocumentKey(bid.tenderId, bid.id, doc.id),
+      path: `documents.${i}`,
+    })),
+    {
+      zh: '投标文件未上传或与其哈希不符，投标未提交',
+      en: 'Bid documents are missing or do not match their hashes; the bid was not submitted',
+    },
+  );
   const at = now.toISOString();
   const digest = manifestDigest({
     tenderId: bid.tenderId,
@@ -215,43 +228,6 @@ export async function submitBid(
   }
   await deps.bids.submitBid(change, at, replaced);
   return receipt;
-}
-
-/** Reads every sealed document back from storage and checks its SHA-256 and size. */
-async function verifyBidDocuments(deps: Deps, bid: Bid): Promise<void> {
-  const problems: { path: string; message: { zh: string; en: string } }[] = [];
-  await Promise.all(
-    bid.documents.map(async (doc, i) => {
-      const digest = await deps.documents.digest(bidDocumentKey(bid.tenderId, bid.id, doc.id));
-      if (!digest) {
-        problems.push({
-          path: `documents.${i}`,
-          message: {
-            zh: `文件“${doc.fileName}”尚未上传`,
-            en: `Document '${doc.fileName}' has not been uploaded`,
-          },
-        });
-      } else if (digest.sha256 !== doc.sha256 || digest.size !== doc.size) {
-        problems.push({
-          path: `documents.${i}`,
-          message: {
-            zh: `文件“${doc.fileName}”与声明的 SHA-256 不符`,
-            en: `Document '${doc.fileName}' does not match its declared SHA-256 and size`,
-          },
-        });
-      }
-    }),
-  );
-  if (problems.length > 0) {
-    throw new UnprocessableError(
-      'document-mismatch',
-      {
-        zh: '投标文件未上传或与其哈希不符，投标未提交',
-        en: 'Bid documents are missing or do not match their hashes; the bid was not submitted',
-      },
-      { errors: problems },
-    );
-  }
 }
 
 /** Withdraws the caller's current bid before the deadline (87号令第34条); the count follows. */

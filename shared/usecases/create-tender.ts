@@ -1,6 +1,7 @@
 import type { Deps } from '../adapters/deps';
-import { canonicalJson, GENESIS_HASH, sealEvent, sha256Hex } from '../domain/audit';
+import { GENESIS_HASH, sealEvent } from '../domain/audit';
 import { IdempotencyKeyUsedError, NotFoundError } from '../domain/errors';
+import { canonicalJson, sha256Hex } from '../domain/hashing';
 import type { Tender, TenderContent } from '../schemas/tender';
 import type { Caller } from './tender-change';
 

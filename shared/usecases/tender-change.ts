@@ -1,18 +1,13 @@
 import type { Deps } from '../adapters/deps';
 import { sealEvent } from '../domain/audit';
-import {
-  ForbiddenError,
-  NotFoundError,
-  PreconditionFailedError,
-  UnprocessableError,
-  ValidationError,
-} from '../domain/errors';
+import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { type LifecycleAction, nextStatus } from '../domain/lifecycle';
 import { tenderDocumentKey } from '../domain/tender';
 import type { Actor } from '../schemas/audit';
 import type { OpeningRecord } from '../schemas/bid';
 import { NOTICE_TYPE_LABELS, type Notice, type NoticeType } from '../schemas/notice';
 import type { Tender, TenderDocument } from '../schemas/tender';
+import { assertStoredAsDeclared } from './stored-documents';
 
 /** A signed-in caller as the auth middleware resolves it. */
 export interface Caller extends Actor {
@@ -136,9 +131,9 @@ export function checkIfMatch(tender: Tender, ifMatch: string | undefined): void 
 }
 
 /**
- * Reads each listed document back from storage and checks its SHA-256 and size.
+ * Verifies tender documents against their declared SHA-256 and size, returning them marked verified.
  *
- * Why: the S3 emulator checks nothing, and even real S3 is only trusted as far as its bytes.
+ * Why: a document is published only if its stored bytes are the ones declared.
  */
 export async function verifyDocuments(
   deps: Deps,
@@ -147,42 +142,21 @@ export async function verifyDocuments(
   at: string,
   pathOf: (index: number) => string = (index) => `documents.${index}`,
 ): Promise<TenderDocument[]> {
-  const problems: { path: string; message: { zh: string; en: string } }[] = [];
-  const verified = await Promise.all(
-    documents.map(async (doc, i) => {
-      if (doc.status === 'verified') return doc;
-      const digest = await deps.documents.digest(tenderDocumentKey(tenderId, doc.id));
-      if (!digest) {
-        problems.push({
-          path: pathOf(i),
-          message: {
-            zh: `文件“${doc.fileName}”尚未上传`,
-            en: `Document '${doc.fileName}' has not been uploaded`,
-          },
-        });
-      } else if (digest.sha256 !== doc.sha256 || digest.size !== doc.size) {
-        problems.push({
-          path: pathOf(i),
-          message: {
-            zh: `文件“${doc.fileName}”的内容与声明的 SHA-256 不符`,
-            en: `Document '${doc.fileName}' does not match its declared SHA-256 and size`,
-          },
-        });
-      }
-      return { ...doc, status: 'verified' as const, verifiedAt: at };
-    }),
+  await assertStoredAsDeclared(
+    deps,
+    documents.flatMap((doc, i) =>
+      doc.status === 'verified'
+        ? []
+        : [{ ...doc, key: tenderDocumentKey(tenderId, doc.id), path: pathOf(i) }],
+    ),
+    {
+      zh: '采购文件未上传或与其哈希不符，未作任何更改',
+      en: 'Tender documents are missing or do not match their hashes; nothing was changed',
+    },
   );
-  if (problems.length > 0) {
-    throw new UnprocessableError(
-      'document-mismatch',
-      {
-        zh: '采购文件未上传或与其哈希不符，未作任何更改',
-        en: 'Tender documents are missing or do not match their hashes; nothing was changed',
-      },
-      { errors: problems },
-    );
-  }
-  return verified;
+  return documents.map((doc) =>
+    doc.status === 'verified' ? doc : { ...doc, status: 'verified' as const, verifiedAt: at },
+  );
 }
 
 /** Rejects an empty patch or body early, with a clear message. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH, sealEvent, verifyChain } from '../../shared/domain/audit';
+import { GENESIS_HASH, sealEvent, verifyChain } from '../../shared/domain/audit';
+import { canonicalJson } from '../../shared/domain/hashing';
 import type { AuditEvent } from '../../shared/schemas/audit';
 
 const TENDER = '01JDQ3Z6B2W7X9Y0A1B2C3D4E5';
