@@ -83,7 +83,9 @@ const SEALED = sealBid({
   tenderId: TENDER_ID,
   supplierId: SUPPLIER_ORG,
   priceFen: PRICE_FEN,
-  documents: [{ name: '投标文件.pdf', bytes: Buffer.from('投标文件：技术响应、售后服务承诺与报价一览表', 'utf8') }],
+  documents: [
+    { name: '投标文件.pdf', bytes: Buffer.from('投标文件：技术响应、售后服务承诺与报价一览表', 'utf8') },
+  ],
 });
 const SEALED_DOCUMENT = SEALED.documents[0]!;
 
@@ -91,7 +93,9 @@ const SEALED_DOCUMENT = SEALED.documents[0]!;
 const TENDER = publishedTender();
 const DEADLINE = new Date(TENDER.content.timeline.bidDeadline);
 /** When the decryption window of {@link TENDER} closes. */
-const DECRYPTION_ENDS = new Date(DEADLINE.getTime() + TENDER.content.timeline.decryptionWindowMinutes * 60_000);
+const DECRYPTION_ENDS = new Date(
+  DEADLINE.getTime() + TENDER.content.timeline.decryptionWindowMinutes * 60_000,
+);
 
 const supplier = claimsFor('supplier', { orgId: SUPPLIER_ORG, sub: 'a1b2c3d4-0000-4000-8000-00000000b1d0' });
 
@@ -117,7 +121,10 @@ function clockAt(at: Date): void {
 
 /** A tender item with the `bidDeadline` attribute the adapter writes for the bid ConditionCheck. */
 function tenderItem(tender: Tender): Record<string, unknown> {
-  return { ...storedTenderItem(tender), bidDeadline: new Date(tender.content.timeline.bidDeadline).toISOString() };
+  return {
+    ...storedTenderItem(tender),
+    bidDeadline: new Date(tender.content.timeline.bidDeadline).toISOString(),
+  };
 }
 
 /** The tender after the tick opened it at its deadline: the decryption window runs. */
@@ -261,7 +268,9 @@ function createBidBody(overrides: Record<string, unknown> = {}): Record<string, 
   return {
     priceCommitment: SEALED.priceCommitment,
     keyCommitment: SEALED.keyCommitment,
-    documents: [{ fileName: SEALED_DOCUMENT.name, sha256: SEALED_DOCUMENT.sha256, size: SEALED_DOCUMENT.size }],
+    documents: [
+      { fileName: SEALED_DOCUMENT.name, sha256: SEALED_DOCUMENT.sha256, size: SEALED_DOCUMENT.size },
+    ],
     ...overrides,
   };
 }
@@ -299,7 +308,10 @@ function theTransaction(): NonNullable<TransactWriteCommandInput['TransactItems'
 // The routes of the sealed-bid block of the route table, each with a well-formed request.
 // ---------------------------------------------------------------------------------------------
 
-type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 interface RouteCase {
   handler: Handler;
@@ -310,7 +322,10 @@ const tenderPath = { tenderId: TENDER_ID };
 const bidPath = { tenderId: TENDER_ID, bidId: BID_ID };
 
 const CASES: Record<string, RouteCase> = {
-  getMySupplierProfile: { handler: getMySupplierProfile, request: { method: 'GET', route: '/api/suppliers/me' } },
+  getMySupplierProfile: {
+    handler: getMySupplierProfile,
+    request: { method: 'GET', route: '/api/suppliers/me' },
+  },
   putMySupplierProfile: {
     handler: putMySupplierProfile,
     request: { method: 'PUT', route: '/api/suppliers/me', body: profileBody() },
@@ -342,15 +357,27 @@ const CASES: Record<string, RouteCase> = {
   },
   submitBid: {
     handler: submitBid,
-    request: { method: 'POST', route: '/api/tenders/{tenderId}/bids/{bidId}/submit', pathParameters: bidPath },
+    request: {
+      method: 'POST',
+      route: '/api/tenders/{tenderId}/bids/{bidId}/submit',
+      pathParameters: bidPath,
+    },
   },
   withdrawBid: {
     handler: withdrawBid,
-    request: { method: 'POST', route: '/api/tenders/{tenderId}/bids/{bidId}/withdraw', pathParameters: bidPath },
+    request: {
+      method: 'POST',
+      route: '/api/tenders/{tenderId}/bids/{bidId}/withdraw',
+      pathParameters: bidPath,
+    },
   },
   reconfirmBid: {
     handler: reconfirmBid,
-    request: { method: 'POST', route: '/api/tenders/{tenderId}/bids/{bidId}/reconfirm', pathParameters: bidPath },
+    request: {
+      method: 'POST',
+      route: '/api/tenders/{tenderId}/bids/{bidId}/reconfirm',
+      pathParameters: bidPath,
+    },
   },
   revealBid: {
     handler: revealBid,
@@ -399,7 +426,9 @@ function rolesOf(routeId: string): readonly Role[] {
   return auth === undefined || auth === 'public' ? [] : auth.roles;
 }
 
-const SUPPLIER_ONLY = BLOCK.filter((route) => rolesOf(route.id).join() === 'supplier').map((route) => route.id);
+const SUPPLIER_ONLY = BLOCK.filter((route) => rolesOf(route.id).join() === 'supplier').map(
+  (route) => route.id,
+);
 
 /** Calls one route of {@link CASES} as the given claims (none: anonymous). */
 function call(routeId: string, claims?: Claims): Promise<APIGatewayProxyStructuredResultV2> {
@@ -447,23 +476,26 @@ describe('roles on the sealed-bid routes', () => {
     (['purchaser', 'centre', 'expert'] as const).map((role) => [routeId, role] as const),
   );
 
-  test.each(supplierOnlyCases)('%s refuses the %s role: 403, nothing read or written', async (routeId, role) => {
-    // Prepare
-    givenItems(tenderItem(TENDER), profileItem(), registrationItem(), bidItem(draftBid()));
-    const claims = claimsFor(role, { orgId: SUPPLIER_ORG });
+  test.each(supplierOnlyCases)(
+    '%s refuses the %s role: 403, nothing read or written',
+    async (routeId, role) => {
+      // Prepare
+      givenItems(tenderItem(TENDER), profileItem(), registrationItem(), bidItem(draftBid()));
+      const claims = claimsFor(role, { orgId: SUPPLIER_ORG });
 
-    // Act
-    const result = await call(routeId, claims);
+      // Act
+      const result = await call(routeId, claims);
 
-    // Assess
-    const problem = expectProblem(result, 403);
-    expect(problem.type).toBe('urn:ggzy-portal:problem:forbidden');
-    expect(problem.detail_en).toBe('Only these roles may do this: supplier');
-    expect(problem.detail_zh).toContain('supplier');
-    expect(ddb.calls()).toHaveLength(0);
-    expect(s3.calls()).toHaveLength(0);
-    expectNoWrites();
-  });
+      // Assess
+      const problem = expectProblem(result, 403);
+      expect(problem.type).toBe('urn:ggzy-portal:problem:forbidden');
+      expect(problem.detail_en).toBe('Only these roles may do this: supplier');
+      expect(problem.detail_zh).toContain('supplier');
+      expect(ddb.calls()).toHaveLength(0);
+      expect(s3.calls()).toHaveLength(0);
+      expectNoWrites();
+    },
+  );
 
   test.each([
     ['listRegistrations', 'supplier'],
@@ -604,14 +636,28 @@ describe('supplier profile validation (PUT /api/suppliers/me)', () => {
       sk: 'SUPPLIER_PROFILE',
       entity: 'supplierProfile',
       version: 1,
-      data: { ...profileBody(), creditCode: code, orgId: SUPPLIER_ORG, version: 1, updatedAt: NOW.toISOString() },
+      data: {
+        ...profileBody(),
+        creditCode: code,
+        orgId: SUPPLIER_ORG,
+        version: 1,
+        updatedAt: NOW.toISOString(),
+      },
     });
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   test.each([
-    ['registeredCapitalFen', profileBody({ registeredCapitalFen: 1_000_000_00 }), 'body.registeredCapitalFen'],
-    ['contact.wechat', profileBody({ contact: { name: '李经理', phone: '0571-88880000', wechat: 'li' } }), 'body.contact.wechat'],
+    [
+      'registeredCapitalFen',
+      profileBody({ registeredCapitalFen: 1_000_000_00 }),
+      'body.registeredCapitalFen',
+    ],
+    [
+      'contact.wechat',
+      profileBody({ contact: { name: '李经理', phone: '0571-88880000', wechat: 'li' } }),
+      'body.contact.wechat',
+    ],
   ])('an unknown field (%s) is 400 at its own path, nothing written', async (_name, body, path) => {
     // Act
     const result = await putProfile(body);
@@ -738,10 +784,10 @@ describe('the bid deadline at the handler level', () => {
     const result = await postBid();
 
     // Assess
-    const body = expectJson<{ bid: Bid; uploads: { documentId: string; method: string; headers: Record<string, string> }[] }>(
-      result,
-      201,
-    );
+    const body = expectJson<{
+      bid: Bid;
+      uploads: { documentId: string; method: string; headers: Record<string, string> }[];
+    }>(result, 201);
     expect(body.bid).toMatchObject({
       tenderId: TENDER_ID,
       supplierOrgId: SUPPLIER_ORG,
@@ -770,7 +816,9 @@ describe('the bid deadline at the handler level', () => {
     const at = new Date(DEADLINE.getTime() - 60_000);
     givenItems(tenderItem(TENDER), bidItem(draftBid()));
     givenUploadedCiphertext();
-    ddb.on(TransactWriteCommand).rejects(cancelled(['ConditionalCheckFailed', 'None', 'None', 'None', 'None']));
+    ddb
+      .on(TransactWriteCommand)
+      .rejects(cancelled(['ConditionalCheckFailed', 'None', 'None', 'None', 'None']));
     clockAt(at);
 
     // Act
@@ -816,23 +864,26 @@ describe('listRegistrations before the deadline (87号令第二十八条)', () =
   test.each([
     ['a centre officer', claimsFor('centre', { orgId: 'org-trading-centre' })],
     ['the purchasing unit', claimsFor('purchaser', { orgId: ORG_A })],
-  ])('%s is refused with 403 citing 87号令第二十八条, and no registration is queried', async (_who, claims) => {
-    // Prepare
-    givenItems(tenderItem(TENDER));
-    ddb.on(QueryCommand).resolves({ Items: [registrationItem()] });
+  ])(
+    '%s is refused with 403 citing 87号令第二十八条, and no registration is queried',
+    async (_who, claims) => {
+      // Prepare
+      givenItems(tenderItem(TENDER));
+      ddb.on(QueryCommand).resolves({ Items: [registrationItem()] });
 
-    // Act
-    const result = await call('listRegistrations', claims);
+      // Act
+      const result = await call('listRegistrations', claims);
 
-    // Assess
-    const problem = expectProblem(result, 403);
-    expect(problem.type).toBe('urn:ggzy-portal:problem:forbidden');
-    expect(problem.detail_zh).toContain('87号令第二十八条');
-    expect(problem.detail_en).toContain('87号令第二十八条');
-    expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
-    expect(String(result.body)).not.toContain(SUPPLIER_ORG);
-    expect(String(result.body)).not.toContain('杭州测试供应商');
-  });
+      // Assess
+      const problem = expectProblem(result, 403);
+      expect(problem.type).toBe('urn:ggzy-portal:problem:forbidden');
+      expect(problem.detail_zh).toContain('87号令第二十八条');
+      expect(problem.detail_en).toContain('87号令第二十八条');
+      expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
+      expect(String(result.body)).not.toContain(SUPPLIER_ORG);
+      expect(String(result.body)).not.toContain('杭州测试供应商');
+    },
+  );
 
   test('1 ms before the deadline, even with the tender already marked opening, nothing is queried', async () => {
     // Prepare
@@ -879,7 +930,9 @@ describe('submitBid when DynamoDB fails', () => {
   test('a plain internal error is an opaque 500 after exactly one transaction attempt', async () => {
     // Prepare
     const arn = `arn:aws:dynamodb:cn-north-1:123456789012:table/${TABLE_NAME}`;
-    ddb.on(TransactWriteCommand).rejects(new Error(`Internal failure writing BIDDER#${SUPPLIER_ORG} at ${arn}`));
+    ddb
+      .on(TransactWriteCommand)
+      .rejects(new Error(`Internal failure writing BIDDER#${SUPPLIER_ORG} at ${arn}`));
 
     // Act
     const result = await call('submitBid', supplier);
@@ -891,7 +944,15 @@ describe('submitBid when DynamoDB fails', () => {
     expect(problem).not.toHaveProperty('errors');
     expect(problem).not.toHaveProperty('stack');
     const text = String(result.body);
-    for (const secret of ['arn:', TABLE_NAME, BUCKET_NAME, 'Internal failure', 'BIDDER#', '    at ', '.ts:']) {
+    for (const secret of [
+      'arn:',
+      TABLE_NAME,
+      BUCKET_NAME,
+      'Internal failure',
+      'BIDDER#',
+      '    at ',
+      '.ts:',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
@@ -914,10 +975,12 @@ describe('submitBid when DynamoDB fails', () => {
     const result = await call('submitBid', supplier);
 
     // Assess
-    const receipt = expectJson<{ bidId: string; submittedAt: string; auditHash: string; manifestDigest: string }>(
-      result,
-      200,
-    );
+    const receipt = expectJson<{
+      bidId: string;
+      submittedAt: string;
+      auditHash: string;
+      manifestDigest: string;
+    }>(result, 200);
     expect(receipt).toMatchObject({ bidId: BID_ID, tenderId: TENDER_ID, submittedAt: NOW.toISOString() });
     expect(receipt.manifestDigest).toMatch(/^[0-9a-f]{64}$/);
     const writes = ddb.commandCalls(TransactWriteCommand);

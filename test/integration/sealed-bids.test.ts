@@ -73,16 +73,23 @@ describe('a full remote opening (不见面开标), through HTTP on DynamoDB Loca
     }
     await at(afterDecryption(tender));
     const record = await api.call('GET', `/api/tenders/${tender.id}/opening`, { token: bidders[0]?.token });
+    const registrations = await api.call('GET', `/api/tenders/${tender.id}/registrations`, {
+      token: purchaser,
+    });
     const confirmations = [];
-    for (const supplier of bidders) {
+    for (const [i, supplier] of bidders.entries()) {
       confirmations.push(
         await api.call('POST', `/api/tenders/${tender.id}/opening/responses`, {
           token: supplier.token,
-          body: { decision: 'confirm' },
+          body:
+            i === 3
+              ? { decision: 'object', reason: '我方报价录入有误，请评标委员会核实' }
+              : { decision: 'confirm' },
         }),
       );
     }
     const final = await tenderStatus(tender.id);
+    const kept = await api.call('GET', `/api/tenders/${tender.id}/opening`, { token: purchaser });
 
     // Assess
     expect(bids.map((b) => b.receipt.status)).toEqual([200, 200, 200, 200]);
@@ -98,8 +105,15 @@ describe('a full remote opening (不见面开标), through HTTP on DynamoDB Loca
       reasonLabel: '不一致',
       priceFen: null,
     });
+    expect(registrations.status).toBe(200);
+    expect(registrations.body.items).toHaveLength(4);
     expect(confirmations.every((c) => c.status === 200)).toBe(true);
     expect(final.status).toBe('evaluating');
+    expect(kept.body.responses).toHaveLength(4);
+    expect(kept.body.responses.find((r: { decision: string }) => r.decision === 'object')).toMatchObject({
+      supplierOrgId: bidders[3]?.orgId,
+      reason: '我方报价录入有误，请评标委员会核实',
+    });
 
     // The purchasing unit may now read the decrypted bids and decrypt the documents with K
     const opened2 = await api.call('GET', `/api/tenders/${tender.id}/bids`, { token: purchaser });
@@ -457,5 +471,10 @@ describe('bid checks', () => {
     const unconfirmed = record.body.entries.find((e: { bidId: string }) => e.bidId === bids[3]?.bidId);
     expect(unconfirmed).toMatchObject({ status: 'invalid', reasonLabel: '未重新确认' });
     expect(record.body.validCount).toBe(3);
+
+    // Nobody answers: the confirmation window closes and the tick moves the tender to evaluation
+    expect((await tenderStatus(tender.id)).status).toBe('opening');
+    await at(new Date(new Date(record.body.confirmationEndsAt).getTime() + 1));
+    expect((await tenderStatus(tender.id)).status).toBe('evaluating');
   });
 });
