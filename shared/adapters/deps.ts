@@ -6,8 +6,10 @@ import { type Clock, systemClock } from '../domain/clock';
 import { ENV } from '../http/routes';
 import type { BidRepository } from '../ports/bid-repository';
 import type { DocumentStore } from '../ports/document-store';
+import type { EvaluationRepository } from '../ports/evaluation-repository';
 import type { TenderRepository } from '../ports/tender-repository';
 import { DynamoBidRepository } from './dynamodb/bid-repository';
+import { DynamoEvaluationRepository } from './dynamodb/evaluation-repository';
 import { DynamoTenderRepository } from './dynamodb/tender-repository';
 import { S3DocumentStore } from './s3/document-store';
 
@@ -17,6 +19,8 @@ export interface Deps {
   tenders: TenderRepository;
   /** Supplier profiles, registrations, bids and the opening record. */
   bids: BidRepository;
+  /** The expert pool, committees, score sheets and reports. */
+  evaluations: EvaluationRepository;
   /** Document storage. */
   documents: DocumentStore;
   /** The one clock. */
@@ -71,6 +75,7 @@ export function createDeps(clock: Clock = systemClock): Deps {
   const client = createDocumentClient();
   const tenders = new DynamoTenderRepository(client, tableName);
   const bids = new DynamoBidRepository(client, tableName);
+  const evaluations = new DynamoEvaluationRepository(client, tableName);
   const documents: DocumentStore = bucketName
     ? new S3DocumentStore(createS3Client(), bucketName)
     : new Proxy({} as DocumentStore, {
@@ -78,7 +83,7 @@ export function createDeps(clock: Clock = systemClock): Deps {
           throw new Error(`${ENV.bucketName} is not set for this function`);
         },
       });
-  return { tenders, bids, documents, clock, newId: () => ulid() };
+  return { tenders, bids, evaluations, documents, clock, newId: () => ulid() };
 }
 
 let current: Deps | undefined;

@@ -40,7 +40,17 @@ export interface RouteSpec {
   /** One-line summary for the OpenAPI document. */
   summary: string;
   /** OpenAPI tag. */
-  tag: 'tenders' | 'notices' | 'documents' | 'audit' | 'meta' | 'suppliers' | 'bids' | 'opening';
+  tag:
+    | 'tenders'
+    | 'notices'
+    | 'documents'
+    | 'audit'
+    | 'meta'
+    | 'suppliers'
+    | 'bids'
+    | 'opening'
+    | 'experts'
+    | 'evaluation';
 }
 
 /** A job run on a schedule (EventBridge in AWS, a timer locally). */
@@ -59,6 +69,9 @@ const purchaser = { roles: ['purchaser'] } as const;
 const supplier = { roles: ['supplier'] } as const;
 const parties = { roles: ['purchaser', 'centre'] } as const;
 const bidParties = { roles: ['supplier', 'purchaser', 'centre'] } as const;
+const centre = { roles: ['centre'] } as const;
+const expert = { roles: ['expert'] } as const;
+const reportReaders = { roles: ['purchaser', 'centre', 'expert'] } as const;
 
 /** All HTTP routes of the portal. */
 export const ROUTES: readonly RouteSpec[] = [
@@ -351,6 +364,156 @@ export const ROUTES: readonly RouteSpec[] = [
     access: { table: 'readWrite' },
     summary: 'A bidder confirms the opening record or objects with a reason (87号令第42条)',
     tag: 'opening',
+  },
+  {
+    id: 'createExpert',
+    method: 'POST',
+    path: '/api/experts',
+    handler: 'create-expert',
+    auth: centre,
+    access: { table: 'readWrite' },
+    summary: 'Add an expert to the pool (评审专家库)',
+    tag: 'experts',
+  },
+  {
+    id: 'listExperts',
+    method: 'GET',
+    path: '/api/experts',
+    handler: 'list-experts',
+    auth: centre,
+    access: { table: 'read' },
+    summary: 'The expert pool, filtered by specialty, region and status, paged',
+    tag: 'experts',
+  },
+  {
+    id: 'getExpert',
+    method: 'GET',
+    path: '/api/experts/{expertId}',
+    handler: 'get-expert',
+    auth: centre,
+    access: { table: 'read' },
+    summary: 'An expert with status history and assessments',
+    tag: 'experts',
+  },
+  {
+    id: 'updateExpert',
+    method: 'PATCH',
+    path: '/api/experts/{expertId}',
+    handler: 'update-expert',
+    auth: centre,
+    access: { table: 'readWrite' },
+    summary: 'Update specialties, region, employer or recusal relations',
+    tag: 'experts',
+  },
+  {
+    id: 'assessExpert',
+    method: 'POST',
+    path: '/api/experts/{expertId}/assessments',
+    handler: 'assess-expert',
+    auth: centre,
+    access: { table: 'readWrite' },
+    summary: 'Per-project assessment (一项目一考核); the penalty ladder sets the status',
+    tag: 'experts',
+  },
+  {
+    id: 'drawCommittee',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/committee',
+    handler: 'draw-committee',
+    auth: centre,
+    access: { table: 'readWrite' },
+    summary: 'Draw the evaluation committee at random from the pool, with reserves',
+    tag: 'evaluation',
+  },
+  {
+    id: 'getCommittee',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/committee',
+    handler: 'get-committee',
+    auth: parties,
+    access: { table: 'read' },
+    summary: 'The committee (names for centre staff only)',
+    tag: 'evaluation',
+  },
+  {
+    id: 'verifyCommittee',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/committee/verification',
+    handler: 'verify-committee',
+    auth: parties,
+    access: { table: 'read' },
+    summary: 'Re-run the recorded draw and compare',
+    tag: 'evaluation',
+  },
+  {
+    id: 'listMyAssignments',
+    method: 'GET',
+    path: '/api/evaluations',
+    handler: 'list-my-assignments',
+    auth: expert,
+    access: { table: 'read' },
+    summary: "The signed-in expert's committee assignments",
+    tag: 'evaluation',
+  },
+  {
+    id: 'getEvaluationSession',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/evaluation',
+    handler: 'get-evaluation-session',
+    auth: expert,
+    access: { table: 'read' },
+    summary: 'A member’s remote session: tender, valid bids, own sheet',
+    tag: 'evaluation',
+  },
+  {
+    id: 'declareConflict',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/evaluation/declaration',
+    handler: 'declare-conflict',
+    auth: expert,
+    access: { table: 'readWrite' },
+    summary: 'Conflict-of-interest declaration (回避声明); a conflict is replaced from the reserve',
+    tag: 'evaluation',
+  },
+  {
+    id: 'saveScoreSheet',
+    method: 'PUT',
+    path: '/api/tenders/{tenderId}/evaluation/sheet',
+    handler: 'save-score-sheet',
+    auth: expert,
+    access: { table: 'readWrite' },
+    summary: 'Save the member’s draft score sheet',
+    tag: 'evaluation',
+  },
+  {
+    id: 'submitScoreSheet',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/evaluation/sheet/submit',
+    handler: 'submit-score-sheet',
+    auth: expert,
+    access: { table: 'readWrite' },
+    summary: 'Lock the score sheet; the last one produces the report',
+    tag: 'evaluation',
+  },
+  {
+    id: 'getEvaluationReport',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/evaluation/report',
+    handler: 'get-evaluation-report',
+    auth: reportReaders,
+    access: { table: 'read' },
+    summary: 'The evaluation report (评标报告)',
+    tag: 'evaluation',
+  },
+  {
+    id: 'getMyResult',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/my-result',
+    handler: 'get-my-result',
+    auth: supplier,
+    access: { table: 'read' },
+    summary: 'A bidder’s own score and rank (87号令第69条)',
+    tag: 'evaluation',
   },
 ];
 

@@ -49,9 +49,14 @@ export interface BidRepository {
   withdrawBid(change: BidChange, now: string): Promise<void>;
   /**
    * Saves any other change of a bid (re-confirmation, reveal) under its version; with `tenderOpenAt`
-   * only while the tender is tendering and that instant is before its deadline.
+   * only while the tender is tendering and that instant is before its deadline; with `decryptionOpen`
+   * only while the tender is opening and its record is not yet published.
    */
-  saveBid(change: BidChange, expectedVersion: number, options?: { tenderOpenAt?: string }): Promise<void>;
+  saveBid(
+    change: BidChange,
+    expectedVersion: number,
+    options?: { tenderOpenAt?: string; decryptionOpen?: boolean },
+  ): Promise<void>;
   /** A bid's own audit events, in order. */
   listBidEvents(tenderId: string, bidId: string): Promise<AuditEvent[]>;
 

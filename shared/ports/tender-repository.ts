@@ -1,5 +1,6 @@
 import type { AuditEvent } from '../schemas/audit';
 import type { OpeningRecord } from '../schemas/bid';
+import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
 import type { Notice, NoticeType } from '../schemas/notice';
 import type { Tender, TenderFilters } from '../schemas/tender';
 
@@ -49,7 +50,21 @@ export interface TenderChange {
   notices?: Notice[];
   /** The opening record, published once when the decryption window closes. */
   openingRecord?: OpeningRecord;
+  /** The committee, new (expectedVersion null) or changed, written with the change. */
+  committee?: { value: Committee; expectedVersion: number | null };
+  /** Experts newly assigned to the tender's committee. */
+  assignments?: string[];
+  /** A score sheet locked by its member (it must still be a draft at `expectedVersion`). */
+  submittedSheet?: { value: ScoreSheet; expectedVersion: number };
+  /** The evaluation report, written once. */
+  report?: EvaluationReport;
 }
+
+/** What a change writes besides the tender, its event and its notices. */
+export type RelatedWrites = Pick<
+  TenderChange,
+  'openingRecord' | 'committee' | 'assignments' | 'submittedSheet' | 'report'
+>;
 
 /**
  * Storage of tenders, their audit events and notices.

@@ -10,6 +10,21 @@ import {
   RevealBodySchema,
 } from './bid';
 import { IdSchema, InstantSchema, PageQuerySchema, pageOf, TenderPathSchema } from './common';
+import {
+  CommitteeSchema,
+  DeclarationBodySchema,
+  DrawCommitteeBodySchema,
+  EvaluationReportSchema,
+  ScoreSheetBodySchema,
+  ScoreSheetSchema,
+} from './evaluation';
+import {
+  AssessmentBodySchema,
+  CreateExpertBodySchema,
+  ExpertSchema,
+  ListExpertsQuerySchema,
+  UpdateExpertBodySchema,
+} from './expert';
 import { ConditionalHeadersSchema, IdempotentHeadersSchema } from './headers';
 import { ListNoticesQuerySchema, NoticeSchema } from './notice';
 import { SupplierProfileBodySchema, SupplierProfileSchema } from './supplier';
@@ -41,6 +56,7 @@ export interface OperationSchemas {
 
 const DocumentPathSchema = TenderPathSchema.extend({ documentId: IdSchema });
 const BidPathSchema = TenderPathSchema.extend({ bidId: IdSchema });
+const ExpertPathSchema = z.object({ expertId: IdSchema });
 
 const DocumentLinkSchema = z.object({
   documentId: IdSchema,
@@ -180,6 +196,79 @@ export const OPERATIONS = {
     params: TenderPathSchema,
     body: OpeningResponseBodySchema,
     response: { status: 200, schema: OpeningRecordSchema },
+  },
+  createExpert: { body: CreateExpertBodySchema, response: { status: 201, schema: ExpertSchema } },
+  listExperts: {
+    query: PageQuerySchema.extend(ListExpertsQuerySchema.shape),
+    response: { status: 200, schema: pageOf(ExpertSchema) },
+  },
+  getExpert: {
+    params: ExpertPathSchema,
+    response: {
+      status: 200,
+      schema: ExpertSchema.extend({ assessments: z.array(z.record(z.string(), z.unknown())) }),
+    },
+  },
+  updateExpert: {
+    params: ExpertPathSchema,
+    body: UpdateExpertBodySchema,
+    response: { status: 200, schema: ExpertSchema },
+  },
+  assessExpert: {
+    params: ExpertPathSchema,
+    body: AssessmentBodySchema,
+    response: {
+      status: 201,
+      schema: z.object({ assessment: z.record(z.string(), z.unknown()), expert: ExpertSchema }),
+    },
+  },
+  drawCommittee: {
+    params: TenderPathSchema,
+    body: DrawCommitteeBodySchema,
+    response: { status: 201, schema: CommitteeSchema },
+  },
+  getCommittee: {
+    params: TenderPathSchema,
+    response: { status: 200, schema: z.record(z.string(), z.unknown()) },
+  },
+  verifyCommittee: {
+    params: TenderPathSchema,
+    response: {
+      status: 200,
+      schema: z.object({
+        valid: z.boolean(),
+        reason: z.string().nullable(),
+        seed: z.string(),
+        snapshotDigest: z.string(),
+        eligibleCount: z.number().int(),
+      }),
+    },
+  },
+  listMyAssignments: {
+    response: { status: 200, schema: z.object({ items: z.array(z.object({ tenderId: IdSchema })) }) },
+  },
+  getEvaluationSession: {
+    params: TenderPathSchema,
+    response: { status: 200, schema: z.record(z.string(), z.unknown()) },
+  },
+  declareConflict: {
+    params: TenderPathSchema,
+    body: DeclarationBodySchema,
+    response: { status: 200, schema: z.object({ status: z.string(), replacedBy: z.string().nullable() }) },
+  },
+  saveScoreSheet: {
+    params: TenderPathSchema,
+    body: ScoreSheetBodySchema,
+    response: { status: 200, schema: ScoreSheetSchema },
+  },
+  submitScoreSheet: { params: TenderPathSchema, response: { status: 200, schema: ScoreSheetSchema } },
+  getEvaluationReport: {
+    params: TenderPathSchema,
+    response: { status: 200, schema: EvaluationReportSchema },
+  },
+  getMyResult: {
+    params: TenderPathSchema,
+    response: { status: 200, schema: z.record(z.string(), z.unknown()) },
   },
 } as const satisfies Record<string, OperationSchemas>;
 

@@ -334,7 +334,7 @@ export async function revealBid(
       },
     }),
   });
-  await deps.bids.saveBid(change, bid.version);
+  await deps.bids.saveBid(change, bid.version, { decryptionOpen: true });
   const valid = check.priceMatches && check.keyMatches && documentsDecrypt;
   return { ...check, documentsDecrypt, status: valid ? 'valid' : 'invalid' };
 }

@@ -102,7 +102,7 @@ export async function closeDecryption(deps: Deps, tender: Tender): Promise<Tende
       ...current,
       opening: { ...opening, confirmationEndsAt, recordPublishedAt: at, validBidCount: validCount },
     }),
-    openingRecord: record,
+    related: { openingRecord: record },
     notices: failed
       ? [
           {

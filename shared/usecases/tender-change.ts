@@ -3,8 +3,8 @@ import { sealEvent } from '../domain/audit';
 import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { type LifecycleAction, nextStatus } from '../domain/lifecycle';
 import { tenderDocumentKey } from '../domain/tender';
+import type { RelatedWrites } from '../ports/tender-repository';
 import type { Actor } from '../schemas/audit';
-import type { OpeningRecord } from '../schemas/bid';
 import { NOTICE_TYPE_LABELS, type Notice, type NoticeType } from '../schemas/notice';
 import type { Tender, TenderDocument } from '../schemas/tender';
 import { assertStoredAsDeclared } from './stored-documents';
@@ -29,8 +29,8 @@ export interface ChangeSpec {
   mutate?: (tender: Tender, at: string) => Tender;
   /** Notices published with the change. */
   notices?: { type: NoticeType; title: string; body: Record<string, unknown> }[];
-  /** The opening record, published with the change. */
-  openingRecord?: OpeningRecord;
+  /** Items written in the same transaction: opening record, committee, sheet, report. */
+  related?: RelatedWrites;
 }
 
 /** A tender's version as an HTTP ETag, for If-Match. */
@@ -85,10 +85,7 @@ export async function applyChange(deps: Deps, tender: Tender, spec: ChangeSpec):
     noticeCount: mutated.noticeCount + notices.length,
     lastEventHash: event.hash,
   };
-  await deps.tenders.save(
-    { tender: next, event, notices, ...(spec.openingRecord ? { openingRecord: spec.openingRecord } : {}) },
-    tender.version,
-  );
+  await deps.tenders.save({ tender: next, event, notices, ...spec.related }, tender.version);
   return next;
 }
 

@@ -32,8 +32,8 @@ export interface ApiClient {
   /** Sends a request to `/api…`. */
   // biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies loosely and assert on them
   call<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
-  /** A dev token for a role and organisation. */
-  token(role: Role, orgId: string): Promise<string>;
+  /** A dev token for a role and organisation (and a chosen subject). */
+  token(role: Role, orgId: string, sub?: string): Promise<string>;
   /** Moves the dev clock forward. */
   advance(ms: number): Promise<Date>;
   /** Runs the scheduler tick. */
@@ -81,7 +81,7 @@ export async function startTestApi(): Promise<ApiClient> {
   return {
     gateway,
     call,
-    token: async (role, orgId) => (await gateway.auth.issue({ role, orgId })).token,
+    token: async (role, orgId, sub) => (await gateway.auth.issue({ role, orgId, sub })).token,
     advance: async (ms) => gateway.clock.advance(ms),
     tick: async () => (await call('POST', '/api/dev/tick')).body,
   };

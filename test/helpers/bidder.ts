@@ -112,3 +112,39 @@ export function revealBid(
     body: { priceFen, nonce: bid.sealed.nonce, key: bid.sealed.keyHex },
   });
 }
+
+/** Moves the dev clock forward to an instant (never back) and runs the tick. */
+export async function tickAt(api: ApiClient, instant: string | Date): Promise<void> {
+  const target = new Date(instant);
+  if (target.getTime() > api.gateway.clock.now().getTime()) api.gateway.clock.set(target);
+  await api.tick();
+}
+
+/**
+ * Plays a published tender through bidding and the opening to evaluation: each supplier bids its
+ * price, everyone reveals, and everyone confirms the opening record.
+ */
+export async function playToEvaluation(
+  api: ApiClient,
+  tender: { id: string; content: { timeline: { bidDeadline: string; decryptionWindowMinutes: number } } },
+  bidders: { supplier: TestSupplier; priceFen: number }[],
+): Promise<PlacedBid[]> {
+  const bids: PlacedBid[] = [];
+  for (const { supplier, priceFen } of bidders) bids.push(await placeBid(api, supplier, tender.id, priceFen));
+  await tickAt(api, tender.content.timeline.bidDeadline);
+  for (const [i, { supplier }] of bidders.entries())
+    await revealBid(api, supplier, tender.id, bids[i] as PlacedBid);
+  const windowEnd =
+    new Date(tender.content.timeline.bidDeadline).getTime() +
+    (tender.content.timeline.decryptionWindowMinutes + 1) * 60_000;
+  await tickAt(api, new Date(windowEnd));
+  for (const { supplier } of bidders) {
+    await api.call('POST', `/api/tenders/${tender.id}/opening/responses`, {
+      token: supplier.token,
+      body: { decision: 'confirm' },
+    });
+  }
+  const status = (await api.call('GET', `/api/tenders/${tender.id}`)).body.status;
+  if (status !== 'evaluating') throw new Error(`expected evaluating, got ${status}`);
+  return bids;
+}

@@ -26,6 +26,7 @@ const LEGAL: readonly [TenderStatus, LifecycleAction, TenderStatus][] = [
   ['opening', 'publishOpeningRecord', 'opening'],
   ['opening', 'closeOpening', 'evaluating'],
   ['opening', 'failOpening', 'failed'],
+  ['evaluating', 'recordEvaluationStep', 'evaluating'],
   ['evaluating', 'report', 'awarding'],
   ['evaluating', 'failEvaluation', 'failed'],
   ['awarding', 'award', 'awarded'],
@@ -41,7 +42,7 @@ const ILLEGAL: [TenderStatus, LifecycleAction][] = TENDER_STATUSES.flatMap((stat
 );
 
 describe('nextStatus', () => {
-  test('the matrix is complete: 9 states × 13 actions = 16 legal + 101 illegal pairs', () => {
+  test('the matrix is complete: 9 states × 14 actions = 17 legal + 109 illegal pairs', () => {
     // Prepare
     const pairs = TENDER_STATUSES.length * LIFECYCLE_ACTIONS.length;
 
@@ -50,9 +51,9 @@ describe('nextStatus', () => {
 
     // Assess
     expect(TENDER_STATUSES).toHaveLength(9);
-    expect(LIFECYCLE_ACTIONS).toHaveLength(13);
+    expect(LIFECYCLE_ACTIONS).toHaveLength(14);
     expect(covered).toBe(pairs);
-    expect(ILLEGAL).toHaveLength(101);
+    expect(ILLEGAL).toHaveLength(109);
   });
 
   test.each(LEGAL)('%s --%s--> %s', (status, action, expected) => {
@@ -103,7 +104,7 @@ describe('allowedActions', () => {
     ['draft', ['update', 'attachDocument', 'publish', 'cancel']],
     ['tendering', ['attachDocument', 'correct', 'cancel', 'open']],
     ['opening', ['publishOpeningRecord', 'closeOpening', 'failOpening']],
-    ['evaluating', ['report', 'failEvaluation']],
+    ['evaluating', ['recordEvaluationStep', 'report', 'failEvaluation']],
     ['awarding', ['failEvaluation', 'award']],
     ['awarded', ['recordContract']],
     ['complete', []],

@@ -53,6 +53,15 @@ function deadlinePassed(cause: unknown): UnprocessableError {
   );
 }
 
+/** The refusal when the decryption window closed while the reveal was under way. */
+function decryptionClosed(cause: unknown): UnprocessableError {
+  return new UnprocessableError(
+    'decryption-closed',
+    { zh: '解密时间已结束', en: 'The decryption window has closed' },
+    { cause },
+  );
+}
+
 /**
  * The DynamoDB adapter of {@link BidRepository}.
  *
@@ -154,6 +163,12 @@ export class DynamoBidRepository implements BidRepository {
       if (idempotency && lostToConcurrentChange(error) && !conditionFailedAt(error, 0)) {
         throw new IdempotencyKeyUsedError({ cause: error });
       }
+      if (lostToConcurrentChange(error)) {
+        throw new ConflictError(
+          { zh: '投标状态已变化，请重试', en: 'The bid changed meanwhile; retry' },
+          { cause: error },
+        );
+      }
       throw error;
     }
   }
@@ -233,7 +248,7 @@ export class DynamoBidRepository implements BidRepository {
   async saveBid(
     change: BidChange,
     expectedVersion: number,
-    options: { tenderOpenAt?: string } = {},
+    options: { tenderOpenAt?: string; decryptionOpen?: boolean } = {},
   ): Promise<void> {
     const put: TransactItem = {
       Put: {
@@ -244,12 +259,21 @@ export class DynamoBidRepository implements BidRepository {
       },
     };
     const event = putNew(this.tableName, bidEventItem(change.event));
-    await this.sendBidTransaction(
-      options.tenderOpenAt
-        ? [this.tenderStillOpen(change.bid.tenderId, options.tenderOpenAt), put, event]
-        : [put, event],
-      options.tenderOpenAt !== undefined,
-    );
+    const check = options.tenderOpenAt
+      ? this.tenderStillOpen(change.bid.tenderId, options.tenderOpenAt)
+      : options.decryptionOpen
+        ? this.decryptionStillOpen(change.bid.tenderId)
+        : undefined;
+    if (!check) {
+      await this.sendBidTransaction([put, event], false);
+      return;
+    }
+    try {
+      await this.sendBidTransaction([check, put, event], options.tenderOpenAt !== undefined);
+    } catch (error) {
+      if (options.decryptionOpen && conditionFailedAt(error, 0)) throw decryptionClosed(error);
+      throw error;
+    }
   }
 
   async listBidEvents(tenderId: string, bidId: string): Promise<AuditEvent[]> {
@@ -313,6 +337,19 @@ export class DynamoBidRepository implements BidRepository {
         ConditionExpression: '#status = :tendering AND bidDeadline > :now',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':tendering': 'tendering', ':now': sortableInstant(now) },
+      },
+    };
+  }
+
+  /** The tender must still be opening with no opening record yet (a reveal cannot race the close). */
+  private decryptionStillOpen(tenderId: string): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.tableName,
+        Key: keys.tender(tenderId),
+        ConditionExpression: '#status = :opening AND attribute_not_exists(recordPublishedAt)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':opening': 'opening' },
       },
     };
   }

@@ -17,6 +17,13 @@
  * | a bid's audit events, in order                  | table       | pk = TENDER#<id>, sk begins_with BIDEVENT#<bidId>#     |
  * | the opening record                              | table       | pk = TENDER#<id>, sk = OPENING                         |
  * | responses to the opening record                 | table       | pk = TENDER#<id>, sk begins_with OPENRESP#             |
+ * | an expert; the whole pool, filtered and paged   | table       | pk = EXPERTS, sk = EXPERT#<id> / begins_with EXPERT#   |
+ * | the expert signed in as a user                  | table       | pk = EXPERTSUB#<sub>, sk = EXPERTSUB                   |
+ * | an expert's assessments, oldest first           | table       | pk = EXPERT#<id>, sk begins_with ASSESS#               |
+ * | an expert's committee assignments               | table       | pk = EXPERT#<id>, sk begins_with ASSIGN#               |
+ * | a tender's committee                            | table       | pk = TENDER#<id>, sk = COMMITTEE                       |
+ * | a member's score sheet; all sheets of a tender  | table       | pk = TENDER#<id>, sk = SHEET#<expertId> / begins_with  |
+ * | the evaluation report                           | table       | pk = TENDER#<id>, sk = REPORT                          |
  * | a purchasing unit's own tenders, newest first   | byOwner     | ownerPk = ORG#<orgId>, ownerSk desc                    |
  * | published tenders, newest first                 | publicFeed  | feedPk = FEED#TENDER, feedSk desc                      |
  * | public notices, newest first                    | publicFeed  | feedPk = FEED#NOTICE, feedSk desc                      |
@@ -65,6 +72,13 @@ export const ENTITY = {
   bidEvent: 'bidEvent',
   openingRecord: 'openingRecord',
   openingResponse: 'openingResponse',
+  expert: 'expert',
+  expertSub: 'expertSub',
+  assessment: 'assessment',
+  assignment: 'assignment',
+  committee: 'committee',
+  scoreSheet: 'scoreSheet',
+  report: 'evaluationReport',
 } as const;
 
 /** Width of zero-padded sequence numbers, so they sort as strings. */
@@ -119,6 +133,36 @@ export const keys = {
   }),
   /** Sort-key prefix of the responses. */
   openingResponsePrefix: 'OPENRESP#',
+  /** An expert of the pool. */
+  expert: (expertId: string) => ({ pk: 'EXPERTS', sk: `EXPERT#${expertId}` }),
+  /** The pool partition and its sort-key prefix. */
+  expertPool: { pk: 'EXPERTS', prefix: 'EXPERT#' },
+  /** Which expert a sign-in subject is (also keeps userSub unique). */
+  expertSub: (sub: string) => ({ pk: `EXPERTSUB#${sub}`, sk: 'EXPERTSUB' }),
+  /** An assessment of an expert after a project. */
+  assessment: (expertId: string, at: string, tenderId: string) => ({
+    pk: `EXPERT#${expertId}`,
+    sk: `ASSESS#${at}#${tenderId}`,
+  }),
+  /** Sort-key prefix of an expert's assessments. */
+  assessmentPrefix: 'ASSESS#',
+  /** A committee assignment of an expert. */
+  assignment: (expertId: string, tenderId: string) => ({
+    pk: `EXPERT#${expertId}`,
+    sk: `ASSIGN#${tenderId}`,
+  }),
+  /** Sort-key prefix of an expert's assignments. */
+  assignmentPrefix: 'ASSIGN#',
+  /** The partition of one expert's own items. */
+  expertPartition: (expertId: string) => `EXPERT#${expertId}`,
+  /** A tender's committee. */
+  committee: (tenderId: string) => ({ pk: `TENDER#${tenderId}`, sk: 'COMMITTEE' }),
+  /** A member's score sheet. */
+  sheet: (tenderId: string, expertId: string) => ({ pk: `TENDER#${tenderId}`, sk: `SHEET#${expertId}` }),
+  /** Sort-key prefix of a tender's score sheets. */
+  sheetPrefix: 'SHEET#',
+  /** The evaluation report. */
+  report: (tenderId: string) => ({ pk: `TENDER#${tenderId}`, sk: 'REPORT' }),
   /** byOwner index attributes of a tender. */
   ownerIndex: (orgId: string, createdAt: string, tenderId: string) => ({
     ownerPk: `ORG#${orgId}`,

@@ -51,6 +51,7 @@ function tenderItem(tender: Tender): Item {
     Object.assign(item, keys.tenderFeedIndex(publishedAt, tender.id));
     Object.assign(item, keys.statusIndex(tender.status, publishedAt, tender.id));
   }
+  if (tender.opening?.recordPublishedAt) item['recordPublishedAt'] = tender.opening.recordPublishedAt;
   const due = nextDueAt(tender);
   if (due) Object.assign(item, keys.dueIndex(sortableInstant(due), tender.id));
   return item;
@@ -161,15 +162,7 @@ export class DynamoTenderRepository implements TenderRepository {
       },
       putNew(this.tableName, eventItem(change.event)),
       ...(change.notices ?? []).map((notice) => putNew(this.tableName, noticeItem(notice))),
-      ...(change.openingRecord
-        ? [
-            putNew(this.tableName, {
-              ...keys.openingRecord(change.tender.id),
-              entity: ENTITY.openingRecord,
-              data: { ...change.openingRecord, responses: [] },
-            }),
-          ]
-        : []),
+      ...this.relatedWrites(change),
     ];
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
@@ -185,6 +178,76 @@ export class DynamoTenderRepository implements TenderRepository {
       }
       throw error;
     }
+  }
+
+  /** The items a change writes besides the tender, its event and notices, each under its own condition. */
+  private relatedWrites(change: TenderChange): TransactItem[] {
+    const tenderId = change.tender.id;
+    const items: TransactItem[] = [];
+    if (change.openingRecord) {
+      items.push(
+        putNew(this.tableName, {
+          ...keys.openingRecord(tenderId),
+          entity: ENTITY.openingRecord,
+          data: { ...change.openingRecord, responses: [] },
+        }),
+      );
+    }
+    if (change.committee) {
+      const { value, expectedVersion } = change.committee;
+      const item = {
+        ...keys.committee(tenderId),
+        entity: ENTITY.committee,
+        version: value.version,
+        data: value,
+      };
+      items.push(
+        expectedVersion === null
+          ? putNew(this.tableName, item)
+          : {
+              Put: {
+                TableName: this.tableName,
+                Item: item,
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': expectedVersion },
+              },
+            },
+      );
+    }
+    for (const expertId of change.assignments ?? []) {
+      items.push(
+        putNew(this.tableName, {
+          ...keys.assignment(expertId, tenderId),
+          entity: ENTITY.assignment,
+          tenderId,
+          assignedAt: change.event.at,
+        }),
+      );
+    }
+    if (change.submittedSheet) {
+      const { value, expectedVersion } = change.submittedSheet;
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.sheet(tenderId, value.expertId),
+            entity: ENTITY.scoreSheet,
+            version: value.version,
+            status: value.status,
+            data: value,
+          },
+          ConditionExpression: '#status = :draft AND version = :v',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':draft': 'draft', ':v': expectedVersion },
+        },
+      });
+    }
+    if (change.report) {
+      items.push(
+        putNew(this.tableName, { ...keys.report(tenderId), entity: ENTITY.report, data: change.report }),
+      );
+    }
+    return items;
   }
 
   async get(tenderId: string): Promise<Tender | null> {

@@ -1,0 +1,8 @@
+import { createHandler } from '../shared/http/create-handler';
+import { listExperts } from '../shared/usecases/experts';
+
+/** GET /api/experts — the pool, filtered and paged. */
+export const handler = createHandler('listExperts', async (ctx) => {
+  const { limit, cursor, ...filters } = ctx.query;
+  return { body: await listExperts({ filters, page: { limit, cursor } }, ctx.deps) };
+});

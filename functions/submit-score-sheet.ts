@@ -1,0 +1,7 @@
+import { createHandler, requireCaller } from '../shared/http/create-handler';
+import { submitSheet } from '../shared/usecases/evaluation';
+
+/** POST /api/tenders/{tenderId}/evaluation/sheet/submit — lock the sheet. */
+export const handler = createHandler('submitScoreSheet', async (ctx) => ({
+  body: await submitSheet({ caller: requireCaller(ctx.caller), tenderId: ctx.params.tenderId }, ctx.deps),
+}));

@@ -1,0 +1,10 @@
+import { createHandler, requireCaller } from '../shared/http/create-handler';
+import { verifyCommitteeDraw } from '../shared/usecases/committee';
+
+/** GET /api/tenders/{tenderId}/committee/verification — re-run the recorded draw. */
+export const handler = createHandler('verifyCommittee', async (ctx) => ({
+  body: await verifyCommitteeDraw(
+    { caller: requireCaller(ctx.caller), tenderId: ctx.params.tenderId },
+    ctx.deps,
+  ),
+}));

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { FenSchema, IdSchema, InstantSchema } from './common';
+
+const Hex64 = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, { error: '须为 64 位小写十六进制 / must be 64 lowercase hex digits' });
+
+/** Body of the committee draw. */
+export const DrawCommitteeBodySchema = z
+  .object({
+    size: z.number().int().min(3).max(21),
+    reserveSize: z.number().int().min(0).max(10).default(2),
+    specialties: z.array(z.string().trim().min(1).max(50)).min(1).max(20),
+    regions: z.array(z.string().trim().min(2).max(50)).max(50).optional(),
+    seed: Hex64.optional().meta({
+      description:
+        'A seed fixed in advance (e.g. from a public lottery draw); the server makes one otherwise',
+    }),
+  })
+  .strict()
+  .meta({ id: 'DrawCommittee' });
+
+/** A member's place in the committee. */
+export const MEMBER_STATUSES = ['drawn', 'declared', 'recused', 'submitted'] as const;
+
+/** A committee member. */
+export const CommitteeMemberSchema = z.object({
+  expertId: IdSchema,
+  userSub: z.string(),
+  name: z.string(),
+  region: z.string(),
+  status: z.enum(MEMBER_STATUSES),
+  fromReserve: z.boolean(),
+  declaredAt: InstantSchema.optional(),
+  recusedAt: InstantSchema.optional(),
+  recusalReason: z.string().optional(),
+  replacedBy: IdSchema.optional(),
+  submittedAt: InstantSchema.optional(),
+});
+
+/** The evaluation committee (评标委员会) of a tender, with the recorded draw. */
+export const CommitteeSchema = z
+  .object({
+    tenderId: IdSchema,
+    seed: Hex64,
+    snapshot: z.object({ eligibleIds: z.array(IdSchema), digest: Hex64 }),
+    criteria: z.object({ specialties: z.array(z.string()), regions: z.array(z.string()).optional() }),
+    size: z.number().int(),
+    reserveSize: z.number().int(),
+    drawnMembers: z.array(IdSchema),
+    drawnReserves: z.array(IdSchema),
+    members: z.array(CommitteeMemberSchema),
+    reserves: z.array(IdSchema),
+    excluded: z.array(z.object({ expertId: IdSchema, reason: z.string() })),
+    rule: z.object({ id: z.string(), citation: z.string() }),
+    drawnAt: InstantSchema,
+    drawnBy: z.string(),
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'Committee' });
+
+/** Body of the conflict-of-interest declaration (回避声明). */
+export const DeclarationBodySchema = z
+  .object({ conflict: z.boolean(), detail: z.string().trim().min(2).max(2000).optional() })
+  .strict()
+  .refine((value) => !value.conflict || value.detail !== undefined, {
+    path: ['detail'],
+    error: '声明需回避时须说明情况 / a declared conflict needs a detail',
+  })
+  .meta({ id: 'Declaration' });
+
+/** Points per bid per criterion id (`c1`, `c2`, … in the order of the tender's criteria). */
+const ScoresSchema = z.record(IdSchema, z.record(z.string().regex(/^c\d{1,2}$/), z.number().min(0).max(100)));
+
+/** Body of a score-sheet save. */
+export const ScoreSheetBodySchema = z
+  .object({
+    scores: ScoresSchema,
+    disqualify: z
+      .record(IdSchema, z.string().trim().min(2).max(500))
+      .default({})
+      .meta({ description: 'Bids the member finds not qualified (资格性/符合性审查), with the reason' }),
+  })
+  .strict()
+  .meta({ id: 'ScoreSheetInput' });
+
+/** A member's score sheet. */
+export const ScoreSheetSchema = z
+  .object({
+    tenderId: IdSchema,
+    expertId: IdSchema,
+    scores: ScoresSchema,
+    disqualify: z.record(IdSchema, z.string()),
+    status: z.enum(['draft', 'submitted']),
+    savedAt: InstantSchema,
+    submittedAt: InstantSchema.optional(),
+    digest: Hex64.optional(),
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'ScoreSheet' });
+
+/** One bid's line of the scoring result. */
+export const ScoredBidSchema = z.object({
+  bidId: IdSchema,
+  supplierName: z.string(),
+  priceFen: FenSchema,
+  dealPriceFen: FenSchema,
+  evaluatedPriceFen: z.string(),
+  deductionApplied: z.boolean(),
+  priceScore: z.string().nullable(),
+  criteriaScores: z.record(z.string(), z.string()),
+  total: z.string().nullable(),
+  rank: z.number().int(),
+  tied: z.boolean(),
+});
+
+/** The evaluation report (评标报告, 87号令第58条). */
+export const EvaluationReportSchema = z
+  .object({
+    tenderId: IdSchema,
+    method: z.string(),
+    createdAt: InstantSchema,
+    members: z.array(z.object({ expertId: IdSchema, name: z.string(), status: z.string() })),
+    sheets: z.array(ScoreSheetSchema),
+    invalidBids: z.array(z.object({ bidId: IdSchema, supplierName: z.string(), reason: z.string() })),
+    base: z.string().nullable(),
+    ranking: z.array(ScoredBidSchema.extend({ supplierOrgId: z.string(), supplierScale: z.string() })),
+    candidates: z.array(IdSchema),
+    outliers: z.array(
+      z.object({
+        memberId: z.string(),
+        bidId: z.string(),
+        criterionId: z.string(),
+        points: z.string(),
+        median: z.string(),
+      }),
+    ),
+    failed: z.boolean(),
+    failureReason: z.string().nullable(),
+  })
+  .meta({ id: 'EvaluationReport' });
+
+/** A committee. */
+export type Committee = z.infer<typeof CommitteeSchema>;
+/** A committee member. */
+export type CommitteeMember = z.infer<typeof CommitteeMemberSchema>;
+/** A score sheet. */
+export type ScoreSheet = z.infer<typeof ScoreSheetSchema>;
+/** The evaluation report. */
+export type EvaluationReport = z.infer<typeof EvaluationReportSchema>;

@@ -1,0 +1,379 @@
+import type { Deps } from '../adapters/deps';
+import { SYSTEM_ACTOR } from '../domain/audit';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../domain/errors';
+import { canonicalJson, sha256Hex } from '../domain/hashing';
+import { type ScoringResult, scoreBids } from '../domain/scoring';
+import type { Bid } from '../schemas/bid';
+import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
+import type { Tender } from '../schemas/tender';
+import { loadPublishedTender } from './bid-change';
+import { loadSeat, replaceMember } from './committee';
+import { MIN_VALID_BIDS } from './opening';
+import { applyChange, type Caller } from './tender-change';
+
+/** A tender's scoring criteria with the ids sheets use (`c1`, `c2`, … in the tender's order). */
+export function criteriaOf(tender: Tender): { id: string; name: string; maxPoints: number }[] {
+  return tender.content.evaluation.criteria.map((criterion, i) => ({ id: `c${i + 1}`, ...criterion }));
+}
+
+/** The valid bids of the opening record, decrypted. */
+async function validBids(deps: Deps, tender: Tender): Promise<Bid[]> {
+  const record = await deps.bids.getOpeningRecord(tender.id);
+  const valid = new Set(record?.entries.filter((e) => e.status === 'valid').map((e) => e.bidId));
+  return (await deps.bids.listBids(tender.id)).filter((bid) => valid.has(bid.id));
+}
+
+/** Requires the caller's seat to be declared (no conflict) and the tender still in evaluation. */
+function assertMayScore(tender: Tender, status: string): void {
+  if (tender.status !== 'evaluating') {
+    throw new UnprocessableError('not-evaluating', { zh: '评审已结束', en: 'The evaluation has ended' });
+  }
+  if (status === 'drawn') {
+    throw new ForbiddenError({
+      zh: '请先作出回避声明（87号令第四十九条）',
+      en: 'Declare that you have no conflict of interest first (87号令第四十九条)',
+    });
+  }
+}
+
+/**
+ * What a member sees in the remote session: the tender and its valid bids (prices and keys only
+ * after declaring no conflict), the criteria, the member's own sheet — never another member's.
+ */
+export async function getSession(input: { caller: Caller; tenderId: string }, deps: Deps) {
+  const { tender, member } = await loadSeat(deps, input.caller, input.tenderId);
+  const bids = await validBids(deps, tender);
+  const declared = member.status !== 'drawn';
+  const sheet = await deps.evaluations.getSheet(tender.id, member.expertId);
+  return {
+    tenderId: tender.id,
+    title: tender.content.title,
+    status: tender.status,
+    method: tender.content.evaluation.method,
+    priceWeightPercent: tender.content.evaluation.priceWeightPercent ?? 0,
+    criteria: criteriaOf(tender),
+    smallMicroDeductionPercent: tender.content.sme.reservedForSme
+      ? 0
+      : (tender.content.sme.priceDeductionPercent ?? 0),
+    seat: { expertId: member.expertId, status: member.status },
+    bids: bids.map((bid) => ({
+      bidId: bid.id,
+      supplierName: bid.supplierName,
+      supplierOrgId: bid.supplierOrgId,
+      supplierScale: bid.supplierScale,
+      ...(declared
+        ? {
+            priceFen: bid.reveal?.priceFen ?? null,
+            keyHex: bid.reveal?.keyHex ?? null,
+            documents: bid.documents.map(({ id, fileName, sha256, size }) => ({
+              id,
+              fileName,
+              sha256,
+              size,
+            })),
+          }
+        : {}),
+    })),
+    sheet,
+  };
+}
+
+/** Checks a sheet's bids and criteria against the tender before it is stored. */
+function checkSheetShape(
+  tender: Tender,
+  bids: Bid[],
+  scores: ScoreSheet['scores'],
+  disqualify: ScoreSheet['disqualify'],
+) {
+  const bidIds = new Set(bids.map((b) => b.id));
+  const criteria = new Map(criteriaOf(tender).map((c) => [c.id, c]));
+  const problems: { path: string; message: { zh: string; en: string } }[] = [];
+  for (const [bidId, perCriterion] of Object.entries(scores)) {
+    if (!bidIds.has(bidId)) {
+      problems.push({
+        path: `body.scores.${bidId}`,
+        message: { zh: '不是有效投标', en: 'Not a valid bid of this tender' },
+      });
+      continue;
+    }
+    for (const [criterionId, points] of Object.entries(perCriterion)) {
+      const criterion = criteria.get(criterionId);
+      if (!criterion) {
+        problems.push({
+          path: `body.scores.${bidId}.${criterionId}`,
+          message: { zh: '没有这项评审因素', en: 'No such criterion' },
+        });
+      } else if (points > criterion.maxPoints || Math.round(points * 100) !== points * 100) {
+        problems.push({
+          path: `body.scores.${bidId}.${criterionId}`,
+          message: {
+            zh: `分值须在 0–${criterion.maxPoints} 之间，至多两位小数`,
+            en: `Points must be 0–${criterion.maxPoints} with at most 2 decimals`,
+          },
+        });
+      }
+    }
+  }
+  for (const bidId of Object.keys(disqualify)) {
+    if (!bidIds.has(bidId)) {
+      problems.push({
+        path: `body.disqualify.${bidId}`,
+        message: { zh: '不是有效投标', en: 'Not a valid bid of this tender' },
+      });
+    }
+  }
+  if (problems.length > 0) {
+    throw new UnprocessableError(
+      'sheet-invalid',
+      { zh: '评分表内容无效，未保存', en: 'The score sheet is invalid; nothing was saved' },
+      {
+        errors: problems,
+      },
+    );
+  }
+}
+
+/** Saves the caller's draft score sheet; a submitted sheet can no longer change. */
+export async function saveSheet(
+  input: {
+    caller: Caller;
+    tenderId: string;
+    scores: ScoreSheet['scores'];
+    disqualify: ScoreSheet['disqualify'];
+  },
+  deps: Deps,
+): Promise<ScoreSheet> {
+  const { tender, member } = await loadSeat(deps, input.caller, input.tenderId);
+  assertMayScore(tender, member.status);
+  checkSheetShape(tender, await validBids(deps, tender), input.scores, input.disqualify);
+  const current = await deps.evaluations.getSheet(tender.id, member.expertId);
+  if (current?.status === 'submitted') {
+    throw new ConflictError({
+      zh: '评分表已提交，不能修改',
+      en: 'The score sheet was submitted and cannot change',
+    });
+  }
+  const sheet: ScoreSheet = {
+    tenderId: tender.id,
+    expertId: member.expertId,
+    scores: input.scores,
+    disqualify: input.disqualify,
+    status: 'draft',
+    savedAt: deps.clock.now().toISOString(),
+    version: (current?.version ?? 0) + 1,
+  };
+  await deps.evaluations.saveDraftSheet(sheet, current?.version ?? null);
+  return sheet;
+}
+
+/**
+ * Locks the caller's sheet: every valid bid scored on every criterion (comprehensive scoring), its
+ * digest anchored in the tender's audit chain. When the last member submits, the report follows.
+ */
+export async function submitSheet(
+  input: { caller: Caller; tenderId: string },
+  deps: Deps,
+): Promise<ScoreSheet> {
+  const { tender, committee, member } = await loadSeat(deps, input.caller, input.tenderId);
+  assertMayScore(tender, member.status);
+  const current = await deps.evaluations.getSheet(tender.id, member.expertId);
+  if (!current) throw new NotFoundError({ zh: '评分表草稿', en: 'A draft score sheet' });
+  if (current.status === 'submitted') return current;
+  const bids = await validBids(deps, tender);
+  const missing =
+    tender.content.evaluation.method === 'comprehensive' ? missingScores(tender, bids, current) : [];
+  if (missing.length > 0) {
+    throw new UnprocessableError(
+      'sheet-incomplete',
+      { zh: '评分表不完整，未提交', en: 'The score sheet is incomplete; not submitted' },
+      {
+        errors: missing.map((path) => ({ path, message: { zh: '缺少分值', en: 'Missing points' } })),
+      },
+    );
+  }
+  const at = deps.clock.now().toISOString();
+  const digest = sha256Hex(canonicalJson({ scores: current.scores, disqualify: current.disqualify }));
+  const sheet: ScoreSheet = {
+    ...current,
+    status: 'submitted',
+    submittedAt: at,
+    digest,
+    version: current.version + 1,
+  };
+  const nextCommittee = replaceMember(committee, member.expertId, {
+    ...member,
+    status: 'submitted',
+    submittedAt: at,
+  });
+  const updated = await applyChange(deps, tender, {
+    action: 'recordEvaluationStep',
+    eventType: 'evaluation.sheetSubmitted',
+    actor: input.caller,
+    data: { expertId: member.expertId, sheetDigest: digest },
+    related: {
+      submittedSheet: { value: sheet, expectedVersion: current.version },
+      committee: { value: nextCommittee, expectedVersion: committee.version },
+    },
+  });
+  const active = nextCommittee.members.filter((m) => m.status !== 'recused');
+  if (active.length >= committee.size && active.every((m) => m.status === 'submitted')) {
+    try {
+      await concludeEvaluation(deps, updated, nextCommittee, bids);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  return sheet;
+}
+
+/** Paths of every (bid, criterion) the sheet has not scored. */
+function missingScores(tender: Tender, bids: Bid[], sheet: ScoreSheet): string[] {
+  const missing: string[] = [];
+  for (const bid of bids) {
+    if (sheet.disqualify[bid.id]) continue;
+    for (const criterion of criteriaOf(tender)) {
+      if (sheet.scores[bid.id]?.[criterion.id] === undefined)
+        missing.push(`scores.${bid.id}.${criterion.id}`);
+    }
+  }
+  return missing;
+}
+
+/**
+ * Builds the evaluation report (评标报告, 87号令第58条) from the locked sheets: bids a majority
+ * disqualified are invalid with the reasons; the rest are scored and ranked (第55–57条); with fewer
+ * than 3 qualified bids the tender fails, otherwise it moves to awarding with 3 candidates.
+ */
+export async function concludeEvaluation(
+  deps: Deps,
+  tender: Tender,
+  committee: Committee,
+  bids: Bid[],
+): Promise<Tender> {
+  const sheets = (await deps.evaluations.listSheets(tender.id)).filter((sheet) =>
+    committee.members.some((m) => m.expertId === sheet.expertId && m.status === 'submitted'),
+  );
+  const majority = Math.floor(sheets.length / 2) + 1;
+  const invalidBids = bids.flatMap((bid) => {
+    const reasons = sheets.map((s) => s.disqualify[bid.id]).filter((r): r is string => r !== undefined);
+    return reasons.length >= majority
+      ? [{ bidId: bid.id, supplierName: bid.supplierName, reason: reasons.join('；') }]
+      : [];
+  });
+  const invalid = new Set(invalidBids.map((b) => b.bidId));
+  const qualified = bids.filter((bid) => !invalid.has(bid.id));
+  const failed = qualified.length < MIN_VALID_BIDS;
+  const { evaluation, sme } = tender.content;
+  const result: ScoringResult | null = failed
+    ? null
+    : scoreBids({
+        method: evaluation.method,
+        priceWeightPercent: evaluation.priceWeightPercent ?? 0,
+        criteria: criteriaOf(tender),
+        smallMicroDeductionPercent:
+          sme.reservedForSme || evaluation.method === 'highestPrice' ? 0 : (sme.priceDeductionPercent ?? 0),
+        bids: qualified.map((bid) => ({
+          bidId: bid.id,
+          supplierName: bid.supplierName,
+          priceFen: bid.reveal?.priceFen ?? 0,
+          scale: bid.supplierScale,
+        })),
+        sheets: sheets.map((sheet) => ({
+          memberId: sheet.expertId,
+          scores: Object.fromEntries(qualified.map((bid) => [bid.id, sheet.scores[bid.id] ?? {}])),
+        })),
+      });
+  const byId = new Map(bids.map((bid) => [bid.id, bid]));
+  const report: EvaluationReport = {
+    tenderId: tender.id,
+    method: evaluation.method,
+    createdAt: deps.clock.now().toISOString(),
+    members: committee.members.map((m) => ({ expertId: m.expertId, name: m.name, status: m.status })),
+    sheets,
+    invalidBids,
+    base: result?.base ?? null,
+    ranking: (result?.bids ?? []).map((scored) => ({
+      ...scored,
+      supplierOrgId: byId.get(scored.bidId)?.supplierOrgId ?? '',
+      supplierScale: byId.get(scored.bidId)?.supplierScale ?? 'large',
+    })),
+    candidates: result?.candidates ?? [],
+    outliers: result?.outliers ?? [],
+    failed,
+    failureReason: failed
+      ? `合格投标不足${MIN_VALID_BIDS}家（87号令第四十四条） / Fewer than ${MIN_VALID_BIDS} qualified bids`
+      : null,
+  };
+  return applyChange(deps, tender, {
+    action: failed ? 'failEvaluation' : 'report',
+    eventType: failed ? 'evaluation.failed' : 'evaluation.reported',
+    actor: SYSTEM_ACTOR,
+    data: {
+      reportDigest: sha256Hex(canonicalJson(report)),
+      candidates: report.candidates,
+      invalidBids: invalidBids.map((b) => b.bidId),
+    },
+    related: { report },
+    notices: failed
+      ? [
+          {
+            type: 'failure',
+            title: `${tender.content.title}废标公告`,
+            body: {
+              reason: `合格投标不足${MIN_VALID_BIDS}家`,
+              reasonEn: `Fewer than ${MIN_VALID_BIDS} qualified bids`,
+              citation: '政府采购法第三十六条；87号令第四十四条',
+              qualifiedCount: qualified.length,
+            },
+          },
+        ]
+      : [],
+  });
+}
+
+/** The evaluation report: centre staff, the purchasing unit and the committee's members. */
+export async function getReport(
+  input: { caller: Caller; tenderId: string },
+  deps: Deps,
+): Promise<EvaluationReport> {
+  const tender = await loadPublishedTender(deps, input.tenderId);
+  if (input.caller.role === 'purchaser' && tender.orgId !== input.caller.orgId) throw new ForbiddenError();
+  if (input.caller.role === 'expert') await loadSeat(deps, input.caller, input.tenderId);
+  const report = await deps.evaluations.getReport(tender.id);
+  if (!report) throw new NotFoundError({ zh: '评标报告', en: 'Evaluation report' });
+  return report;
+}
+
+/**
+ * A bidder's own score and rank, and nothing of anyone else's (87号令第69条 tells losing bidders
+ * their own score and rank).
+ */
+export async function getMyResult(input: { caller: Caller; tenderId: string }, deps: Deps) {
+  const tender = await loadPublishedTender(deps, input.tenderId);
+  const report = await deps.evaluations.getReport(tender.id);
+  if (!report) throw new NotFoundError({ zh: '评审结果', en: 'Evaluation result' });
+  const bids = await deps.bids.listBids(tender.id);
+  const myBid = bids.find((bid) => bid.supplierOrgId === input.caller.orgId && bid.status === 'submitted');
+  if (!myBid) throw new NotFoundError({ zh: '您的评审结果', en: 'Your evaluation result' });
+  const line = report.ranking.find((entry) => entry.bidId === myBid.id);
+  if (!line) {
+    const invalid = report.invalidBids.find((entry) => entry.bidId === myBid.id);
+    return {
+      tenderId: tender.id,
+      bidId: myBid.id,
+      qualified: false,
+      reason: invalid?.reason ?? '开标时无效 / invalid at the opening',
+    };
+  }
+  return {
+    tenderId: tender.id,
+    bidId: myBid.id,
+    qualified: true,
+    total: line.total,
+    priceScore: line.priceScore,
+    criteriaScores: line.criteriaScores,
+    rank: line.rank,
+    tied: line.tied,
+    of: report.ranking.length,
+  };
+}
