@@ -496,6 +496,16 @@ export const ROUTES: readonly RouteSpec[] = [
     tag: 'evaluation',
   },
   {
+    id: 'confirmOutliers',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/evaluation/outliers/confirm',
+    handler: 'confirm-outliers',
+    auth: expert,
+    access: { table: 'readWrite' },
+    summary: 'A member confirms its flagged outlier scores; the last confirmation produces the report',
+    tag: 'evaluation',
+  },
+  {
     id: 'getEvaluationReport',
     method: 'GET',
     path: '/api/tenders/{tenderId}/evaluation/report',

@@ -23,6 +23,15 @@ export const DrawCommitteeBodySchema = z
 /** A member's place in the committee. */
 export const MEMBER_STATUSES = ['drawn', 'declared', 'recused', 'submitted'] as const;
 
+/** A member's score far from the others' on a criterion (more than 30% of its points from the median). */
+export const OutlierSchema = z.object({
+  memberId: z.string(),
+  bidId: z.string(),
+  criterionId: z.string(),
+  points: z.string(),
+  median: z.string(),
+});
+
 /** A committee member. */
 export const CommitteeMemberSchema = z.object({
   expertId: IdSchema,
@@ -55,6 +64,13 @@ export const CommitteeSchema = z
     rule: z.object({ id: z.string(), citation: z.string() }),
     drawnAt: InstantSchema,
     drawnBy: z.string(),
+    outlierReview: z
+      .object({
+        flagged: z.array(OutlierSchema),
+        confirmations: z.array(z.object({ expertId: IdSchema, at: InstantSchema, note: z.string() })),
+      })
+      .optional()
+      .meta({ description: 'Outlier scores the members who gave them must confirm before the report' }),
     version: z.number().int().min(1),
   })
   .meta({ id: 'Committee' });
@@ -71,6 +87,12 @@ export const DeclarationBodySchema = z
 
 /** Points per bid per criterion id (`c1`, `c2`, … in the order of the tender's criteria). */
 const ScoresSchema = z.record(IdSchema, z.record(z.string().regex(/^c\d{1,2}$/), z.number().min(0).max(100)));
+
+/** Body of an outlier confirmation. */
+export const OutlierConfirmationBodySchema = z
+  .object({ note: z.string().trim().min(2).max(2000) })
+  .strict()
+  .meta({ id: 'OutlierConfirmation' });
 
 /** Body of a score-sheet save. */
 export const ScoreSheetBodySchema = z
@@ -127,13 +149,7 @@ export const EvaluationReportSchema = z
     ranking: z.array(ScoredBidSchema.extend({ supplierOrgId: z.string(), supplierScale: z.string() })),
     candidates: z.array(IdSchema),
     outliers: z.array(
-      z.object({
-        memberId: z.string(),
-        bidId: z.string(),
-        criterionId: z.string(),
-        points: z.string(),
-        median: z.string(),
-      }),
+      OutlierSchema.extend({ confirmedAt: InstantSchema.optional(), note: z.string().optional() }),
     ),
     failed: z.boolean(),
     failureReason: z.string().nullable(),

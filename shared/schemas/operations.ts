@@ -15,6 +15,7 @@ import {
   DeclarationBodySchema,
   DrawCommitteeBodySchema,
   EvaluationReportSchema,
+  OutlierConfirmationBodySchema,
   ScoreSheetBodySchema,
   ScoreSheetSchema,
 } from './evaluation';
@@ -262,6 +263,11 @@ export const OPERATIONS = {
     response: { status: 200, schema: ScoreSheetSchema },
   },
   submitScoreSheet: { params: TenderPathSchema, response: { status: 200, schema: ScoreSheetSchema } },
+  confirmOutliers: {
+    params: TenderPathSchema,
+    body: OutlierConfirmationBodySchema,
+    response: { status: 200, schema: z.object({ confirmed: z.number().int(), reportReady: z.boolean() }) },
+  },
   getEvaluationReport: {
     params: TenderPathSchema,
     response: { status: 200, schema: EvaluationReportSchema },

@@ -215,13 +215,11 @@ export async function submitSheet(
       committee: { value: nextCommittee, expectedVersion: committee.version },
     },
   });
-  const active = nextCommittee.members.filter((m) => m.status !== 'recused');
-  if (active.length >= committee.size && active.every((m) => m.status === 'submitted')) {
-    try {
-      await concludeEvaluation(deps, updated, nextCommittee, bids);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
+  try {
+    await finishIfReady(deps, updated, { ...nextCommittee, version: nextCommittee.version });
+  } catch (error) {
+    // Two last sheets racing: the other one's transaction wrote the next step.
+    if (!(error instanceof ConflictError)) throw error;
   }
   return sheet;
 }
@@ -239,17 +237,22 @@ function missingScores(tender: Tender, bids: Bid[], sheet: ScoreSheet): string[]
   return missing;
 }
 
-/**
- * Builds the evaluation report (评标报告, 87号令第58条) from the locked sheets: bids a majority
- * disqualified are invalid with the reasons; the rest are scored and ranked (第55–57条); with fewer
- * than 3 qualified bids the tender fails, otherwise it moves to awarding with 3 candidates.
- */
-export async function concludeEvaluation(
+/** What the locked sheets say: invalid bids, the qualified rest, and their scoring. */
+interface Outcome {
+  sheets: ScoreSheet[];
+  invalidBids: EvaluationReport['invalidBids'];
+  qualified: Bid[];
+  failed: boolean;
+  result: ScoringResult | null;
+}
+
+/** Scores the locked sheets: bids a majority disqualified are invalid; the rest are scored (第55–57条). */
+async function computeOutcome(
   deps: Deps,
   tender: Tender,
   committee: Committee,
   bids: Bid[],
-): Promise<Tender> {
+): Promise<Outcome> {
   const sheets = (await deps.evaluations.listSheets(tender.id)).filter((sheet) =>
     committee.members.some((m) => m.expertId === sheet.expertId && m.status === 'submitted'),
   );
@@ -283,6 +286,106 @@ export async function concludeEvaluation(
           scores: Object.fromEntries(qualified.map((bid) => [bid.id, sheet.scores[bid.id] ?? {}])),
         })),
       });
+  return { sheets, invalidBids, qualified, failed, result };
+}
+
+/**
+ * Once every seated member has locked a sheet: if some scores are outliers not yet confirmed by the
+ * members who gave them, flags them and waits; otherwise writes the report.
+ *
+ * Why wait: an outlier may be a slip of the keyboard; the member confirms it (with a note) before it
+ * counts, and a locked sheet itself never changes.
+ */
+export async function finishIfReady(
+  deps: Deps,
+  tender: Tender,
+  committee: Committee,
+): Promise<Tender | undefined> {
+  const active = committee.members.filter((m) => m.status !== 'recused');
+  if (active.length < committee.size || !active.every((m) => m.status === 'submitted')) return undefined;
+  const bids = await validBids(deps, tender);
+  const outcome = await computeOutcome(deps, tender, committee, bids);
+  const flagged = outcome.result?.outliers ?? [];
+  const confirmed = new Set(committee.outlierReview?.confirmations.map((c) => c.expertId));
+  const pending = flagged.filter((outlier) => !confirmed.has(outlier.memberId));
+  if (pending.length > 0) {
+    if (!committee.outlierReview) {
+      await applyChange(deps, tender, {
+        action: 'recordEvaluationStep',
+        eventType: 'evaluation.outliersFlagged',
+        actor: SYSTEM_ACTOR,
+        data: { outliers: flagged },
+        related: {
+          committee: {
+            value: {
+              ...committee,
+              outlierReview: { flagged, confirmations: [] },
+              version: committee.version + 1,
+            },
+            expectedVersion: committee.version,
+          },
+        },
+      });
+    }
+    return undefined;
+  }
+  return concludeEvaluation(deps, tender, committee, bids, outcome);
+}
+
+/**
+ * A member confirms the outlier scores it gave, with a note; when every flagged member has, the
+ * report follows.
+ */
+export async function confirmOutliers(
+  input: { caller: Caller; tenderId: string; note: string },
+  deps: Deps,
+): Promise<{ confirmed: number; reportReady: boolean }> {
+  const { tender, committee, member } = await loadSeat(deps, input.caller, input.tenderId);
+  const review = committee.outlierReview;
+  const mine = review?.flagged.filter((o) => o.memberId === member.expertId) ?? [];
+  if (!review || mine.length === 0) {
+    throw new NotFoundError({ zh: '需要您确认的异常评分', en: 'Outlier scores for you to confirm' });
+  }
+  if (review.confirmations.some((c) => c.expertId === member.expertId)) {
+    throw new ConflictError({ zh: '您已确认', en: 'You have confirmed already' });
+  }
+  const next: Committee = {
+    ...committee,
+    outlierReview: {
+      ...review,
+      confirmations: [
+        ...review.confirmations,
+        { expertId: member.expertId, at: deps.clock.now().toISOString(), note: input.note },
+      ],
+    },
+    version: committee.version + 1,
+  };
+  const updated = await applyChange(deps, tender, {
+    action: 'recordEvaluationStep',
+    eventType: 'evaluation.outliersConfirmed',
+    actor: input.caller,
+    data: { expertId: member.expertId, count: mine.length },
+    related: { committee: { value: next, expectedVersion: committee.version } },
+  });
+  const finished = await finishIfReady(deps, updated, next);
+  return { confirmed: mine.length, reportReady: finished !== undefined };
+}
+
+/**
+ * Builds the evaluation report (评标报告, 87号令第58条) from the locked sheets: bids a majority
+ * disqualified are invalid with the reasons; the rest are ranked; with fewer than 3 qualified bids
+ * the tender fails, otherwise it moves to awarding with 3 candidates.
+ */
+export async function concludeEvaluation(
+  deps: Deps,
+  tender: Tender,
+  committee: Committee,
+  bids: Bid[],
+  outcome: Outcome,
+): Promise<Tender> {
+  const { sheets, invalidBids, qualified, failed, result } = outcome;
+  const { evaluation } = tender.content;
+  const confirmations = new Map(committee.outlierReview?.confirmations.map((c) => [c.expertId, c]));
   const byId = new Map(bids.map((bid) => [bid.id, bid]));
   const report: EvaluationReport = {
     tenderId: tender.id,
@@ -298,7 +401,10 @@ export async function concludeEvaluation(
       supplierScale: byId.get(scored.bidId)?.supplierScale ?? 'large',
     })),
     candidates: result?.candidates ?? [],
-    outliers: result?.outliers ?? [],
+    outliers: (result?.outliers ?? []).map((outlier) => {
+      const confirmation = confirmations.get(outlier.memberId);
+      return confirmation ? { ...outlier, confirmedAt: confirmation.at, note: confirmation.note } : outlier;
+    }),
     failed,
     failureReason: failed
       ? `合格投标不足${MIN_VALID_BIDS}家（87号令第四十四条） / Fewer than ${MIN_VALID_BIDS} qualified bids`

@@ -197,6 +197,64 @@ describe('remote evaluation (远程异地评审) through HTTP', () => {
     expect(JSON.stringify(results[1]?.body)).not.toContain(bids[0]?.bidId ?? 'x');
   });
 
+  it('holds the report until a member confirms its outlier score, then reports it as confirmed', async () => {
+    // Prepare: a committee of 5, all declared
+    const { tender, bids } = await tenderInEvaluation();
+    const drawn = await api.call('POST', `/api/tenders/${tender.id}/committee`, {
+      token: centre,
+      body: { size: 5, reserveSize: 0, specialties: [SPECIALTY] },
+    });
+    const members = drawn.body.members.map(
+      (m: { expertId: string }) => pool.find((p) => p.id === m.expertId) as PoolExpert,
+    );
+    for (const member of members) {
+      await api.call('POST', `/api/tenders/${tender.id}/evaluation/declaration`, {
+        token: member.token,
+        body: { conflict: false },
+      });
+    }
+    const odd = members[4] as PoolExpert;
+    const oddSheet = sheetFor(bids);
+    (oddSheet.scores[bids[0]?.bidId ?? ''] as Record<string, number>).c1 = 5;
+
+    // Act: everyone submits; the odd one gave 5 of 40 where the others gave 40
+    for (const member of members) {
+      await api.call('PUT', `/api/tenders/${tender.id}/evaluation/sheet`, {
+        token: member.token,
+        body: member === odd ? oddSheet : sheetFor(bids),
+      });
+      await api.call('POST', `/api/tenders/${tender.id}/evaluation/sheet/submit`, { token: member.token });
+    }
+    const waiting = await api.call('GET', `/api/tenders/${tender.id}`);
+    const noReport = await api.call('GET', `/api/tenders/${tender.id}/evaluation/report`, { token: centre });
+    const wrongMember = await api.call('POST', `/api/tenders/${tender.id}/evaluation/outliers/confirm`, {
+      token: members[0]?.token,
+      body: { note: '无异常评分' },
+    });
+    const confirmed = await api.call('POST', `/api/tenders/${tender.id}/evaluation/outliers/confirm`, {
+      token: odd.token,
+      body: { note: '该投标技术参数多项负偏离，维持评分' },
+    });
+    const report = await api.call('GET', `/api/tenders/${tender.id}/evaluation/report`, { token: centre });
+
+    // Assess
+    expect(waiting.body.status).toBe('evaluating');
+    expect(noReport.status).toBe(404);
+    expect(wrongMember.status).toBe(404);
+    expect(confirmed.body).toEqual({ confirmed: 1, reportReady: true });
+    expect(report.body.outliers).toEqual([
+      expect.objectContaining({
+        memberId: odd.id,
+        bidId: bids[0]?.bidId,
+        criterionId: 'c1',
+        points: '5.00',
+        note: '该投标技术参数多项负偏离，维持评分',
+      }),
+    ]);
+    // The outlier counts: A's 技术 mean is (4×40+5)/5 = 33, so A falls behind C
+    expect(report.body.ranking[0].bidId).toBe(bids[2]?.bidId);
+  });
+
   it('refuses a draw the pool cannot fill, and skips suspended and removed experts after assessments', async () => {
     // Prepare: two tenders in evaluation drawn from the same 9 eligible experts
     const one = await tenderInEvaluation();

@@ -1,0 +1,10 @@
+import { createHandler, requireCaller } from '../shared/http/create-handler';
+import { confirmOutliers } from '../shared/usecases/evaluation';
+
+/** POST /api/tenders/{tenderId}/evaluation/outliers/confirm — a member confirms its outlier scores. */
+export const handler = createHandler('confirmOutliers', async (ctx) => ({
+  body: await confirmOutliers(
+    { caller: requireCaller(ctx.caller), tenderId: ctx.params.tenderId, note: ctx.body.note },
+    ctx.deps,
+  ),
+}));

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { FenSchema, IdSchema, InstantSchema } from './common';
+import { SupplierScaleSchema } from './supplier';
+
+/** Body of the award request: the chosen candidate, and a reason when it is not the first in order. */
+export const AwardBodySchema = z
+  .object({
+    bidId: IdSchema,
+    outOfOrderReason: z.string().trim().min(5).max(2000).optional().meta({
+      description: 'Required when the chosen bid is not the first remaining candidate (87号令第68条)',
+    }),
+  })
+  .strict()
+  .meta({ id: 'AwardInput' });
+
+/** The award (确定中标/成交供应商). */
+export const AwardSchema = z
+  .object({
+    tenderId: IdSchema,
+    bidId: IdSchema,
+    supplierOrgId: z.string(),
+    supplierName: z.string(),
+    supplierScale: SupplierScaleSchema,
+    dealAmountFen: FenSchema.meta({
+      description: '成交金额: the winning bidder’s own price, never the deducted one',
+    }),
+    candidateRank: z.number().int().min(1),
+    outOfOrderReason: z.string().optional(),
+    deemed: z
+      .boolean()
+      .meta({ description: 'Chosen by the rule, 5 working days after the report (87号令第68条)' }),
+    awardedAt: InstantSchema,
+    awardedBy: z.string(),
+    reportAt: InstantSchema,
+    resultNoticeDueBy: InstantSchema.meta({
+      description: 'Result notice deadline: 2 working days (87号令第69条)',
+    }),
+    resultNoticeAt: InstantSchema,
+    lateNotice: z.boolean(),
+    contractDueBy: InstantSchema.meta({ description: 'Contract within 30 days of the award (87号令第71条)' }),
+  })
+  .meta({ id: 'Award' });
+
+/** Body of the contract record. */
+export const ContractBodySchema = z
+  .object({
+    amountFen: FenSchema,
+    signedOn: z.iso.date(),
+    document: z
+      .object({
+        fileName: z.string().trim().min(1).max(200),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        size: z
+          .number()
+          .int()
+          .min(1)
+          .max(200 * 1024 * 1024),
+      })
+      .strict(),
+  })
+  .strict()
+  .meta({ id: 'ContractInput' });
+
+/** The contract (合同). */
+export const ContractSchema = z
+  .object({
+    tenderId: IdSchema,
+    id: IdSchema,
+    amountFen: FenSchema,
+    signedOn: z.iso.date(),
+    document: z.object({
+      id: IdSchema,
+      fileName: z.string(),
+      sha256: z.string(),
+      size: z.number().int(),
+      verified: z.boolean(),
+    }),
+    recordedAt: InstantSchema,
+    recordedBy: z.string(),
+    late: z
+      .boolean()
+      .meta({ description: 'Recorded more than 30 days after the award (flagged, not refused)' }),
+  })
+  .meta({ id: 'Contract' });
+
+/** An award. */
+export type Award = z.infer<typeof AwardSchema>;
+/** A contract. */
+export type Contract = z.infer<typeof ContractSchema>;
