@@ -1,0 +1,67 @@
+/**
+ * Validators for OCDS 1.1 releases and release packages, built from the official 1.1.5 JSON schemas.
+ *
+ * The schemas live beside the clone in `../shared/ocds/` (CI lays `shared/` out the same way), so the
+ * folder is found from this file's own location, never from an absolute path or the working directory.
+ */
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject } from 'ajv-draft-04';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+
+/** The repository root, two folders up from `test/helpers/`. */
+const REPO_ROOT = new URL('../../', import.meta.url);
+
+/** The folder of the official OCDS schemas: `shared/ocds/` beside the repository root. */
+const OCDS_SCHEMA_DIR = new URL('../shared/ocds/', REPO_ROOT);
+
+/** Validators of one release and of one release package. */
+export interface OcdsValidators {
+  /** Errors of a release against `release-schema.json`; empty when it is valid. */
+  validateRelease(release: unknown): string[];
+  /** Errors of a package against `release-package-schema.json`; empty when it is valid. */
+  validatePackage(releasePackage: unknown): string[];
+}
+
+/**
+ * Compiles the release and release-package schemas (JSON Schema draft-04, with formats checked).
+ *
+ * The release schema is registered under its own `id`, which is the URL the package schema's
+ * `releases` items refer to, so a package is checked release by release without any network access.
+ */
+export function loadOcdsValidators(): OcdsValidators {
+  const releaseSchema = readSchema('release-schema.json');
+  const packageSchema = readSchema('release-package-schema.json');
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const releaseId = releaseSchema['id'];
+  if (typeof releaseId !== 'string') throw new Error('release-schema.json has no id');
+  ajv.addSchema(releaseSchema, releaseId);
+  const release = ajv.getSchema(releaseId);
+  if (release === undefined) throw new Error(`release schema ${releaseId} did not compile`);
+  const releasePackage = ajv.compile(packageSchema);
+  return {
+    validateRelease: (value) => (release(value) ? [] : describeErrors(release.errors)),
+    validatePackage: (value) => (releasePackage(value) ? [] : describeErrors(releasePackage.errors)),
+  };
+}
+
+/** Reads one schema file of the OCDS folder as JSON. */
+function readSchema(fileName: string): Record<string, unknown> {
+  const path = fileURLToPath(new URL(fileName, OCDS_SCHEMA_DIR));
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+/** One readable line per error: where in the document, and what is wrong. */
+function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
+  const list = errors ?? [];
+  if (list.length === 0) return ['invalid (no error details)'];
+  return list.map((error) => {
+    const where = error.instancePath === '' ? '/' : error.instancePath;
+    const detail =
+      error.params && Object.keys(error.params).length > 0 ? ` ${JSON.stringify(error.params)}` : '';
+    return `${where} ${error.message ?? 'is invalid'}${detail}`;
+  });
+}
