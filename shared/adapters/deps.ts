@@ -7,9 +7,11 @@ import { ENV } from '../http/routes';
 import type { BidRepository } from '../ports/bid-repository';
 import type { DocumentStore } from '../ports/document-store';
 import type { EvaluationRepository } from '../ports/evaluation-repository';
+import type { ReportRepository } from '../ports/report-repository';
 import type { TenderRepository } from '../ports/tender-repository';
 import { DynamoBidRepository } from './dynamodb/bid-repository';
 import { DynamoEvaluationRepository } from './dynamodb/evaluation-repository';
+import { DynamoReportRepository } from './dynamodb/report-repository';
 import { DynamoTenderRepository } from './dynamodb/tender-repository';
 import { S3DocumentStore } from './s3/document-store';
 
@@ -21,6 +23,8 @@ export interface Deps {
   bids: BidRepository;
   /** The expert pool, committees, score sheets and reports. */
   evaluations: EvaluationRepository;
+  /** Report counters and targets. */
+  reports: ReportRepository;
   /** Document storage. */
   documents: DocumentStore;
   /** The one clock. */
@@ -76,6 +80,7 @@ export function createDeps(clock: Clock = systemClock): Deps {
   const tenders = new DynamoTenderRepository(client, tableName);
   const bids = new DynamoBidRepository(client, tableName);
   const evaluations = new DynamoEvaluationRepository(client, tableName);
+  const reports = new DynamoReportRepository(client, tableName);
   const documents: DocumentStore = bucketName
     ? new S3DocumentStore(createS3Client(), bucketName)
     : new Proxy({} as DocumentStore, {
@@ -83,7 +88,7 @@ export function createDeps(clock: Clock = systemClock): Deps {
           throw new Error(`${ENV.bucketName} is not set for this function`);
         },
       });
-  return { tenders, bids, evaluations, documents, clock, newId: () => ulid() };
+  return { tenders, bids, evaluations, reports, documents, clock, newId: () => ulid() };
 }
 
 let current: Deps | undefined;

@@ -1,4 +1,5 @@
 import type { Tender } from '../schemas/tender';
+import { addWorkingDays, chinaDate, endOfChinaDay } from './calendar';
 
 /**
  * When the tender's next timed step falls due, or undefined if none.
@@ -9,12 +10,21 @@ import type { Tender } from '../schemas/tender';
  */
 export function nextDueAt(tender: Tender): string | undefined {
   if (tender.status === 'tendering') return tender.content.timeline.bidDeadline;
+  if (tender.status === 'awarding' && tender.reportedAt) return deemedAwardAt(tender.reportedAt);
   if (tender.status === 'opening' && tender.opening) {
     return tender.opening.recordPublishedAt
       ? tender.opening.confirmationEndsAt
       : tender.opening.decryptionEndsAt;
   }
   return undefined;
+}
+
+/**
+ * When a purchasing unit that has not chosen is deemed to have chosen the first candidate: the end of
+ * the 5th working day after the report (87号令第68条; the report day itself is not counted, 第85条).
+ */
+export function deemedAwardAt(reportedAt: string): string {
+  return endOfChinaDay(addWorkingDays(chinaDate(new Date(reportedAt)), 5)).toISOString();
 }
 
 /**
@@ -30,4 +40,15 @@ export function toPublicTender(tender: Tender) {
 /** The S3 key of a tender document: per tender, per document. */
 export function tenderDocumentKey(tenderId: string, documentId: string): string {
   return `tenders/${tenderId}/documents/${documentId}`;
+}
+
+/** Fewer valid bids than this and a government-procurement tender fails (政府采购法第36条; 87号令第43条). */
+export const MIN_VALID_BIDS = 3;
+
+/**
+ * Fewest valid bids for a tender to proceed: 3 for government procurement; a rights transfer
+ * (挂牌/拍卖) proceeds with one bid at or above the reserve price.
+ */
+export function minValidBids(tender: Tender): number {
+  return tender.content.tradeType === 'governmentProcurement' ? MIN_VALID_BIDS : 1;
 }

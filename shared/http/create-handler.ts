@@ -41,6 +41,8 @@ export interface RouteResult {
   body?: unknown;
   /** Extra headers. */
   headers?: Record<string, string>;
+  /** A non-JSON body (CSV text, a workbook's bytes), sent as it is. */
+  raw?: { contentType: string; body: string | Buffer; fileName?: string };
 }
 
 /** Finds a route of the route table by its id, failing at import time if it is missing. */
@@ -89,6 +91,23 @@ export function createHandler<K extends OperationId>(
         headers: (input.headers ?? event.headers ?? {}) as RouteContext<S>['headers'],
         deps: getDeps(),
       });
+      if (result.raw) {
+        const binary = Buffer.isBuffer(result.raw.body);
+        return {
+          statusCode: result.statusCode ?? 200,
+          headers: {
+            'content-type': result.raw.contentType,
+            ...(result.raw.fileName
+              ? {
+                  'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(result.raw.fileName)}`,
+                }
+              : {}),
+            ...result.headers,
+          },
+          body: binary ? (result.raw.body as Buffer).toString('base64') : (result.raw.body as string),
+          isBase64Encoded: binary,
+        };
+      }
       const hasBody = result.body !== undefined;
       return {
         statusCode: result.statusCode ?? (hasBody ? 200 : 204),

@@ -50,7 +50,10 @@ export interface RouteSpec {
     | 'bids'
     | 'opening'
     | 'experts'
-    | 'evaluation';
+    | 'evaluation'
+    | 'awards'
+    | 'reports'
+    | 'ocds';
 }
 
 /** A job run on a schedule (EventBridge in AWS, a timer locally). */
@@ -66,6 +69,7 @@ export interface ScheduleSpec {
 }
 
 const purchaser = { roles: ['purchaser'] } as const;
+
 const supplier = { roles: ['supplier'] } as const;
 const parties = { roles: ['purchaser', 'centre'] } as const;
 const bidParties = { roles: ['supplier', 'purchaser', 'centre'] } as const;
@@ -524,6 +528,86 @@ export const ROUTES: readonly RouteSpec[] = [
     access: { table: 'read' },
     summary: 'A bidder’s own score and rank (87号令第69条)',
     tag: 'evaluation',
+  },
+  {
+    id: 'awardTender',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/award',
+    handler: 'award-tender',
+    auth: purchaser,
+    access: { table: 'readWrite' },
+    summary: 'Confirm the winner among the candidates, in order (87号令第68条); publishes the result notice',
+    tag: 'awards',
+  },
+  {
+    id: 'declareContractDocument',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/contract/document',
+    handler: 'declare-contract-document',
+    auth: purchaser,
+    access: { table: 'read', bucket: 'put' },
+    summary: 'Declare the signed contract by SHA-256; returns a presigned PUT URL',
+    tag: 'awards',
+  },
+  {
+    id: 'recordContract',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/contract',
+    handler: 'record-contract',
+    auth: purchaser,
+    access: { table: 'readWrite', bucket: 'read' },
+    summary: 'Record the contract (87号令第71条); publishes the contract notice; the tender is complete',
+    tag: 'awards',
+  },
+  {
+    id: 'getTenderResult',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/result',
+    handler: 'get-tender-result',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'The award, its savings (节约资金) or premium (溢价), and the contract',
+    tag: 'awards',
+  },
+  {
+    id: 'getTradeReport',
+    method: 'GET',
+    path: '/api/reports/trade',
+    handler: 'get-trade-report',
+    auth: centre,
+    access: { table: 'read' },
+    summary: '成交金额, 节约资金 and targets for a year, month, unit, trade type, category or method',
+    tag: 'reports',
+  },
+  {
+    id: 'getTradeReportCsv',
+    method: 'GET',
+    path: '/api/reports/trade.csv',
+    handler: 'get-trade-report-csv',
+    auth: centre,
+    access: { table: 'read' },
+    summary: 'The trade report as CSV (UTF-8 with BOM)',
+    tag: 'reports',
+  },
+  {
+    id: 'getTradeReportXlsx',
+    method: 'GET',
+    path: '/api/reports/trade.xlsx',
+    handler: 'get-trade-report-xlsx',
+    auth: centre,
+    access: { table: 'read' },
+    summary: 'The trade report as an Excel workbook',
+    tag: 'reports',
+  },
+  {
+    id: 'putTarget',
+    method: 'PUT',
+    path: '/api/reports/targets/{year}',
+    handler: 'put-target',
+    auth: centre,
+    access: { table: 'readWrite' },
+    summary: "Set a year's target number of projects",
+    tag: 'reports',
   },
 ];
 

@@ -1,4 +1,6 @@
+import type { FiguresDelta, TradeFacets } from '../domain/aggregates';
 import type { AuditEvent } from '../schemas/audit';
+import type { Award, Contract } from '../schemas/award';
 import type { OpeningRecord } from '../schemas/bid';
 import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
 import type { Notice, NoticeType } from '../schemas/notice';
@@ -58,12 +60,25 @@ export interface TenderChange {
   submittedSheet?: { value: ScoreSheet; expectedVersion: number };
   /** The evaluation report, written once. */
   report?: EvaluationReport;
+  /** The award, written once (two racing awards: one wins). */
+  award?: Award;
+  /** The contract, written once. */
+  contract?: Contract;
+  /** Report counters to add to, in the same transaction. */
+  aggregates?: { facets: TradeFacets; delta: FiguresDelta };
 }
 
 /** What a change writes besides the tender, its event and its notices. */
 export type RelatedWrites = Pick<
   TenderChange,
-  'openingRecord' | 'committee' | 'assignments' | 'submittedSheet' | 'report'
+  | 'openingRecord'
+  | 'committee'
+  | 'assignments'
+  | 'submittedSheet'
+  | 'report'
+  | 'award'
+  | 'contract'
+  | 'aggregates'
 >;
 
 /**
@@ -80,6 +95,12 @@ export interface TenderRepository {
   get(tenderId: string): Promise<Tender | null>;
   /** Reads an idempotency record, or null. */
   getIdempotency(orgId: string, key: string): Promise<IdempotencyRecord | null>;
+  /** The award of a tender, or null. */
+  getAward(tenderId: string): Promise<Award | null>;
+  /** The contract of a tender, or null. */
+  getContract(tenderId: string): Promise<Contract | null>;
+  /** A tender's notices in order. */
+  listTenderNotices(tenderId: string): Promise<Notice[]>;
   /** A tender's audit events in order. */
   listEvents(tenderId: string): Promise<AuditEvent[]>;
   /** A purchasing unit's own tenders, newest first. */

@@ -128,6 +128,7 @@ export const INVALID_REASONS = {
   mismatch: { zh: '不一致', en: 'Reveal does not match the commitment' },
   undecryptable: { zh: '文件无法解密', en: 'Documents do not decrypt with the revealed key' },
   notReconfirmed: { zh: '未重新确认', en: 'Not re-confirmed after a correction' },
+  belowReserve: { zh: '低于底价', en: 'Below the reserve price' },
 } as const;
 
 /** One line of the opening record (开标记录). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditEventSchema, AuditLogSchema } from './audit';
+import { AwardBodySchema, AwardSchema, ContractBodySchema, ContractSchema } from './award';
 import {
   BidReceiptSchema,
   BidSchema,
@@ -9,7 +10,7 @@ import {
   RegistrationSchema,
   RevealBodySchema,
 } from './bid';
-import { IdSchema, InstantSchema, PageQuerySchema, pageOf, TenderPathSchema } from './common';
+import { FenSchema, IdSchema, InstantSchema, PageQuerySchema, pageOf, TenderPathSchema } from './common';
 import {
   CommitteeSchema,
   DeclarationBodySchema,
@@ -58,6 +59,23 @@ export interface OperationSchemas {
 const DocumentPathSchema = TenderPathSchema.extend({ documentId: IdSchema });
 const BidPathSchema = TenderPathSchema.extend({ bidId: IdSchema });
 const ExpertPathSchema = z.object({ expertId: IdSchema });
+
+/** Which report: a year, optionally narrowed to one month, unit, trade type, category or method. */
+const ReportQuerySchema = z
+  .object({
+    year: z.coerce.number().int().min(2000).max(2100),
+    month: z.coerce.number().int().min(1).max(12).optional(),
+    unit: z.string().min(1).max(64).optional(),
+    tradeType: z.string().min(1).max(40).optional(),
+    category: z.string().min(1).max(40).optional(),
+    method: z.string().min(1).max(40).optional(),
+  })
+  .refine(
+    (q) => [q.month, q.unit, q.tradeType, q.category, q.method].filter((v) => v !== undefined).length <= 1,
+    {
+      error: '一次只能按一个维度筛选 / narrow by at most one of month, unit, tradeType, category, method',
+    },
+  );
 
 const DocumentLinkSchema = z.object({
   documentId: IdSchema,
@@ -275,6 +293,48 @@ export const OPERATIONS = {
   getMyResult: {
     params: TenderPathSchema,
     response: { status: 200, schema: z.record(z.string(), z.unknown()) },
+  },
+  awardTender: {
+    params: TenderPathSchema,
+    body: AwardBodySchema,
+    response: { status: 201, schema: AwardSchema },
+  },
+  declareContractDocument: {
+    params: TenderPathSchema,
+    body: ContractBodySchema.shape.document,
+    response: {
+      status: 201,
+      schema: z.object({ documentId: IdSchema, upload: PresignedUploadSchema }).loose(),
+    },
+  },
+  recordContract: {
+    params: TenderPathSchema,
+    body: z
+      .object({
+        amountFen: FenSchema,
+        signedOn: z.iso.date(),
+        document: ContractBodySchema.shape.document.extend({ id: IdSchema }),
+      })
+      .strict(),
+    response: { status: 201, schema: ContractSchema },
+  },
+  getTenderResult: {
+    params: TenderPathSchema,
+    response: { status: 200, schema: z.record(z.string(), z.unknown()) },
+  },
+  getTradeReport: {
+    query: ReportQuerySchema,
+    response: { status: 200, schema: z.record(z.string(), z.unknown()) },
+  },
+  getTradeReportCsv: { query: ReportQuerySchema, response: { status: 200 } },
+  getTradeReportXlsx: { query: ReportQuerySchema, response: { status: 200 } },
+  putTarget: {
+    params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    body: z.object({ projects: z.number().int().min(1).max(1_000_000) }).strict(),
+    response: {
+      status: 200,
+      schema: z.object({ year: z.number(), projects: z.number(), setBy: z.string(), setAt: z.string() }),
+    },
   },
 } as const satisfies Record<string, OperationSchemas>;
 

@@ -218,6 +218,9 @@ export const TenderSchema = z
     correctionCount: z.number().int().default(0),
     noticeCount: z.number().int().default(0),
     lastEventHash: z.string(),
+    reportedAt: InstantSchema.optional().meta({ description: 'When the evaluation report was made' }),
+    awardedAt: InstantSchema.optional(),
+    completedAt: InstantSchema.optional(),
     lastAffectingCorrectionAt: InstantSchema.optional().meta({
       description:
         'Last correction that may affect bid preparation; bids confirmed before it must be re-confirmed',

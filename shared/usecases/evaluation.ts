@@ -3,12 +3,12 @@ import { SYSTEM_ACTOR } from '../domain/audit';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/hashing';
 import { type ScoringResult, scoreBids } from '../domain/scoring';
+import { minValidBids } from '../domain/tender';
 import type { Bid } from '../schemas/bid';
 import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
 import type { Tender } from '../schemas/tender';
 import { loadPublishedTender } from './bid-change';
 import { loadSeat, replaceMember } from './committee';
-import { MIN_VALID_BIDS } from './opening';
 import { applyChange, type Caller } from './tender-change';
 
 /** A tender's scoring criteria with the ids sheets use (`c1`, `c2`, … in the tender's order). */
@@ -265,7 +265,7 @@ async function computeOutcome(
   });
   const invalid = new Set(invalidBids.map((b) => b.bidId));
   const qualified = bids.filter((bid) => !invalid.has(bid.id));
-  const failed = qualified.length < MIN_VALID_BIDS;
+  const failed = qualified.length < minValidBids(tender);
   const { evaluation, sme } = tender.content;
   const result: ScoringResult | null = failed
     ? null
@@ -372,6 +372,33 @@ export async function confirmOutliers(
 }
 
 /**
+ * Ranks a rights transfer (挂牌/拍卖) by price, highest first, without a committee, and moves it to
+ * awarding.
+ */
+export async function concludeByPrice(deps: Deps, tender: Tender): Promise<Tender> {
+  const bids = await validBids(deps, tender);
+  const committee: Committee = {
+    tenderId: tender.id,
+    seed: '0'.repeat(64),
+    snapshot: { eligibleIds: [], digest: '0'.repeat(64) },
+    criteria: { specialties: [] },
+    size: 0,
+    reserveSize: 0,
+    drawnMembers: [],
+    drawnReserves: [],
+    members: [],
+    reserves: [],
+    excluded: [],
+    rule: { id: 'rights.evaluation-method', citation: '国土资源部令第39号' },
+    drawnAt: deps.clock.now().toISOString(),
+    drawnBy: 'system',
+    version: 1,
+  };
+  const outcome = await computeOutcome(deps, tender, committee, bids);
+  return concludeEvaluation(deps, tender, committee, bids, outcome);
+}
+
+/**
  * Builds the evaluation report (评标报告, 87号令第58条) from the locked sheets: bids a majority
  * disqualified are invalid with the reasons; the rest are ranked; with fewer than 3 qualified bids
  * the tender fails, otherwise it moves to awarding with 3 candidates.
@@ -407,7 +434,7 @@ export async function concludeEvaluation(
     }),
     failed,
     failureReason: failed
-      ? `合格投标不足${MIN_VALID_BIDS}家（87号令第四十四条） / Fewer than ${MIN_VALID_BIDS} qualified bids`
+      ? `合格投标不足${minValidBids(tender)}家（87号令第四十四条） / Fewer than ${minValidBids(tender)} qualified bids`
       : null,
   };
   return applyChange(deps, tender, {
@@ -420,14 +447,15 @@ export async function concludeEvaluation(
       invalidBids: invalidBids.map((b) => b.bidId),
     },
     related: { report },
+    mutate: (current, at) => ({ ...current, reportedAt: at }),
     notices: failed
       ? [
           {
             type: 'failure',
             title: `${tender.content.title}废标公告`,
             body: {
-              reason: `合格投标不足${MIN_VALID_BIDS}家`,
-              reasonEn: `Fewer than ${MIN_VALID_BIDS} qualified bids`,
+              reason: `合格投标不足${minValidBids(tender)}家`,
+              reasonEn: `Fewer than ${minValidBids(tender)} qualified bids`,
               citation: '政府采购法第三十六条；87号令第四十四条',
               qualifiedCount: qualified.length,
             },

@@ -1,6 +1,7 @@
 import type { Deps } from '../adapters/deps';
 import { SYSTEM_ACTOR } from '../domain/audit';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../domain/errors';
+import { minValidBids } from '../domain/tender';
 import type { AuditEvent } from '../schemas/audit';
 import { type Bid, INVALID_REASONS, type OpeningEntry, type OpeningRecord } from '../schemas/bid';
 import type { Tender } from '../schemas/tender';
@@ -10,10 +11,8 @@ import {
   loadPublishedTender,
   needsReconfirmation,
 } from './bid-change';
+import { concludeByPrice } from './evaluation';
 import { applyChange, type Caller } from './tender-change';
-
-/** Fewer valid bids than this and the tender fails (政府采购法第36条; 87号令第43条). */
-export const MIN_VALID_BIDS = 3;
 
 const MINUTE = 60_000;
 
@@ -47,6 +46,14 @@ function judge(tender: Tender, bid: Bid): Pick<OpeningEntry, 'status' | 'reason'
   if (!bid.reveal) return { status: 'invalid', reason: 'notDecrypted' };
   if (!bid.reveal.priceMatches || !bid.reveal.keyMatches) return { status: 'invalid', reason: 'mismatch' };
   if (!bid.reveal.documentsDecrypt) return { status: 'invalid', reason: 'undecryptable' };
+  const reserve = tender.content.reservePriceFen;
+  if (
+    tender.content.tradeType !== 'governmentProcurement' &&
+    reserve !== undefined &&
+    bid.reveal.priceFen < reserve
+  ) {
+    return { status: 'invalid', reason: 'belowReserve' };
+  }
   return { status: 'valid', reason: null };
 }
 
@@ -91,7 +98,7 @@ export async function closeDecryption(deps: Deps, tender: Tender): Promise<Tende
     validCount,
     responses: [],
   };
-  const failed = validCount < MIN_VALID_BIDS;
+  const failed = validCount < minValidBids(tender);
   const anchors = Object.fromEntries(entries.map((entry) => [entry.bidId, entry.bidChainHead]));
   return applyChange(deps, tender, {
     action: failed ? 'failOpening' : 'publishOpeningRecord',
@@ -109,8 +116,8 @@ export async function closeDecryption(deps: Deps, tender: Tender): Promise<Tende
             type: 'failure',
             title: `${tender.content.title}废标公告`,
             body: {
-              reason: `有效投标不足${MIN_VALID_BIDS}家`,
-              reasonEn: `Fewer than ${MIN_VALID_BIDS} valid bids`,
+              reason: `有效投标不足${minValidBids(tender)}家`,
+              reasonEn: `Fewer than ${minValidBids(tender)} valid bids`,
               citation: '政府采购法第三十六条；87号令第四十三条',
               bidCount: entries.length,
               validCount,
@@ -126,12 +133,15 @@ export async function closeConfirmation(deps: Deps, tender: Tender): Promise<Ten
   const record = await deps.bids.getOpeningRecord(tender.id);
   const objections = record?.responses.filter((r) => r.decision === 'object').length ?? 0;
   const confirmations = record?.responses.filter((r) => r.decision === 'confirm').length ?? 0;
-  return applyChange(deps, tender, {
+  const evaluating = await applyChange(deps, tender, {
     action: 'closeOpening',
     eventType: 'opening.closed',
     actor: SYSTEM_ACTOR,
     data: { confirmations, objections, silent: (record?.entries.length ?? 0) - confirmations - objections },
   });
+  // A rights transfer has no committee: the highest valid price ranks first at once.
+  if (tender.content.evaluation.method === 'highestPrice') return concludeByPrice(deps, evaluating);
+  return evaluating;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Deps } from '../adapters/deps';
 import { ConflictError } from '../domain/errors';
 import { nextDueAt } from '../domain/tender';
 import type { Tender } from '../schemas/tender';
+import { deemAward } from './awards';
 import { closeConfirmation, closeDecryption, openTender } from './opening';
 
 /** Most steps one tender takes in one tick. */
@@ -21,6 +22,7 @@ export interface TickResult {
 /** Moves one due tender to its next state; undefined when it is not (or no longer) due. */
 async function advance(deps: Deps, tender: Tender): Promise<Tender | undefined> {
   if (tender.status === 'tendering') return openTender(deps, tender);
+  if (tender.status === 'awarding') return deemAward(deps, tender);
   if (tender.status === 'opening' && tender.opening) {
     return tender.opening.recordPublishedAt ? closeConfirmation(deps, tender) : closeDecryption(deps, tender);
   }

@@ -24,6 +24,9 @@
  * | a tender's committee                            | table       | pk = TENDER#<id>, sk = COMMITTEE                       |
  * | a member's score sheet; all sheets of a tender  | table       | pk = TENDER#<id>, sk = SHEET#<expertId> / begins_with  |
  * | the evaluation report                           | table       | pk = TENDER#<id>, sk = REPORT                          |
+ * | the award; the contract                         | table       | pk = TENDER#<id>, sk = AWARD / CONTRACT                |
+ * | a report: one scope of one year, every line     | table       | pk = AGG#<year>#<scope>, sk = TOTAL / <DIM>#<value>    |
+ * | a year's target                                 | table       | pk = TARGET#<year>, sk = TARGET                        |
  * | a purchasing unit's own tenders, newest first   | byOwner     | ownerPk = ORG#<orgId>, ownerSk desc                    |
  * | published tenders, newest first                 | publicFeed  | feedPk = FEED#TENDER, feedSk desc                      |
  * | public notices, newest first                    | publicFeed  | feedPk = FEED#NOTICE, feedSk desc                      |
@@ -79,6 +82,10 @@ export const ENTITY = {
   committee: 'committee',
   scoreSheet: 'scoreSheet',
   report: 'evaluationReport',
+  award: 'award',
+  contract: 'contract',
+  aggregate: 'aggregate',
+  target: 'target',
 } as const;
 
 /** Width of zero-padded sequence numbers, so they sort as strings. */
@@ -163,6 +170,14 @@ export const keys = {
   sheetPrefix: 'SHEET#',
   /** The evaluation report. */
   report: (tenderId: string) => ({ pk: `TENDER#${tenderId}`, sk: 'REPORT' }),
+  /** The award of a tender. */
+  award: (tenderId: string) => ({ pk: `TENDER#${tenderId}`, sk: 'AWARD' }),
+  /** The contract of a tender. */
+  contract: (tenderId: string) => ({ pk: `TENDER#${tenderId}`, sk: 'CONTRACT' }),
+  /** The partition of one report scope of one year. */
+  aggregatePartition: (year: number, scope: string) => `AGG#${year}#${scope}`,
+  /** A yearly target. */
+  target: (year: number) => ({ pk: `TARGET#${year}`, sk: 'TARGET' }),
   /** byOwner index attributes of a tender. */
   ownerIndex: (orgId: string, createdAt: string, tenderId: string) => ({
     ownerPk: `ORG#${orgId}`,

@@ -5,6 +5,7 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { countersFor, type FiguresDelta, type TradeFacets } from '../../domain/aggregates';
 import { ConflictError, IdempotencyKeyUsedError, ValidationError } from '../../domain/errors';
 import { nextDueAt } from '../../domain/tender';
 import type {
@@ -16,6 +17,7 @@ import type {
   TenderRepository,
 } from '../../ports/tender-repository';
 import { type AuditEvent, AuditEventSchema } from '../../schemas/audit';
+import { type Award, AwardSchema, type Contract, ContractSchema } from '../../schemas/award';
 import { type Notice, NoticeSchema } from '../../schemas/notice';
 import { type Tender, type TenderFilters, TenderSchema } from '../../schemas/tender';
 import { ENTITY, INDEXES, type IndexSpec, keys, TABLE_KEY, TTL_ATTRIBUTE } from './keys';
@@ -31,6 +33,25 @@ import {
 
 /** Upper bound of query pages read to fill one filtered page. */
 const MAX_QUERY_ROUNDS = 10;
+
+/** The ADD updates a traded tender makes to every report counter it belongs to. */
+function aggregateUpdates(tableName: string, facets: TradeFacets, delta: FiguresDelta): TransactItem[] {
+  const figures = Object.entries(delta).filter(
+    (entry): entry is [string, number] => typeof entry[1] === 'number',
+  );
+  if (figures.length === 0) return [];
+  const names = Object.fromEntries(figures.map(([name], i) => [`#f${i}`, name]));
+  const values = Object.fromEntries(figures.map(([, value], i) => [`:f${i}`, value]));
+  return countersFor(facets).map(({ scope, line, label }) => ({
+    Update: {
+      TableName: tableName,
+      Key: { pk: keys.aggregatePartition(facets.year, scope), sk: line },
+      UpdateExpression: `ADD ${figures.map((_, i) => `#f${i} :f${i}`).join(', ')} SET entity = :entity, label = :label`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ...values, ':entity': ENTITY.aggregate, ':label': label },
+    },
+  }));
+}
 
 /** Builds the stored item of a tender: the tender under `data`, plus keys, indexes and filter facets. */
 function tenderItem(tender: Tender): Item {
@@ -242,12 +263,48 @@ export class DynamoTenderRepository implements TenderRepository {
         },
       });
     }
+    if (change.award) {
+      items.push(
+        putNew(this.tableName, { ...keys.award(tenderId), entity: ENTITY.award, data: change.award }),
+      );
+    }
+    if (change.contract) {
+      items.push(
+        putNew(this.tableName, {
+          ...keys.contract(tenderId),
+          entity: ENTITY.contract,
+          data: change.contract,
+        }),
+      );
+    }
+    if (change.aggregates) {
+      items.push(...aggregateUpdates(this.tableName, change.aggregates.facets, change.aggregates.delta));
+    }
     if (change.report) {
       items.push(
         putNew(this.tableName, { ...keys.report(tenderId), entity: ENTITY.report, data: change.report }),
       );
     }
     return items;
+  }
+
+  async getAward(tenderId: string): Promise<Award | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.award(tenderId), ConsistentRead: true }),
+    );
+    return result.Item ? AwardSchema.parse(result.Item['data']) : null;
+  }
+
+  async getContract(tenderId: string): Promise<Contract | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.contract(tenderId), ConsistentRead: true }),
+    );
+    return result.Item ? ContractSchema.parse(result.Item['data']) : null;
+  }
+
+  async listTenderNotices(tenderId: string): Promise<Notice[]> {
+    const items = await queryAll(this.client, this.tableName, keys.tender(tenderId).pk, keys.noticePrefix);
+    return items.map((item) => NoticeSchema.parse(item['data']));
   }
 
   async get(tenderId: string): Promise<Tender | null> {

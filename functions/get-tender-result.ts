@@ -1,0 +1,7 @@
+import { createHandler } from '../shared/http/create-handler';
+import { getTenderResult } from '../shared/usecases/awards';
+
+/** GET /api/tenders/{tenderId}/result — the award with its savings or premium, and the contract. */
+export const handler = createHandler('getTenderResult', async (ctx) => ({
+  body: await getTenderResult({ tenderId: ctx.params.tenderId }, ctx.deps),
+}));
