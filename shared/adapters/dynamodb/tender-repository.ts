@@ -5,7 +5,6 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { countersFor, type FiguresDelta, type TradeFacets } from '../../domain/aggregates';
 import { ConflictError, IdempotencyKeyUsedError, ValidationError } from '../../domain/errors';
 import { nextDueAt } from '../../domain/tender';
 import type {
@@ -20,6 +19,7 @@ import { type AuditEvent, AuditEventSchema } from '../../schemas/audit';
 import { type Award, AwardSchema, type Contract, ContractSchema } from '../../schemas/award';
 import { type Notice, NoticeSchema } from '../../schemas/notice';
 import { type Tender, type TenderFilters, TenderSchema } from '../../schemas/tender';
+import { aggregateUpdates } from './aggregate-updates';
 import { ENTITY, INDEXES, type IndexSpec, keys, TABLE_KEY, TTL_ATTRIBUTE } from './keys';
 import {
   conditionFailedAt,
@@ -33,25 +33,6 @@ import {
 
 /** Upper bound of query pages read to fill one filtered page. */
 const MAX_QUERY_ROUNDS = 10;
-
-/** The ADD updates a traded tender makes to every report counter it belongs to. */
-function aggregateUpdates(tableName: string, facets: TradeFacets, delta: FiguresDelta): TransactItem[] {
-  const figures = Object.entries(delta).filter(
-    (entry): entry is [string, number] => typeof entry[1] === 'number',
-  );
-  if (figures.length === 0) return [];
-  const names = Object.fromEntries(figures.map(([name], i) => [`#f${i}`, name]));
-  const values = Object.fromEntries(figures.map(([, value], i) => [`:f${i}`, value]));
-  return countersFor(facets).map(({ scope, line, label }) => ({
-    Update: {
-      TableName: tableName,
-      Key: { pk: keys.aggregatePartition(facets.year, scope), sk: line },
-      UpdateExpression: `ADD ${figures.map((_, i) => `#f${i} :f${i}`).join(', ')} SET entity = :entity, label = :label`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: { ...values, ':entity': ENTITY.aggregate, ':label': label },
-    },
-  }));
-}
 
 /** Builds the stored item of a tender: the tender under `data`, plus keys, indexes and filter facets. */
 function tenderItem(tender: Tender): Item {
