@@ -609,6 +609,26 @@ export const ROUTES: readonly RouteSpec[] = [
     summary: "Set a year's target number of projects",
     tag: 'reports',
   },
+  {
+    id: 'getTenderReleases',
+    method: 'GET',
+    path: '/api/ocds/tenders/{tenderId}',
+    handler: 'get-tender-releases',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'OCDS 1.1 release package of a tender: one release per public state change',
+    tag: 'ocds',
+  },
+  {
+    id: 'listReleases',
+    method: 'GET',
+    path: '/api/ocds/releases',
+    handler: 'list-releases',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'OCDS 1.1 release package of the newest releases, cursor-paged',
+    tag: 'ocds',
+  },
 ];
 
 /** Scheduled jobs. */

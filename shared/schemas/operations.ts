@@ -336,6 +336,14 @@ export const OPERATIONS = {
       schema: z.object({ year: z.number(), projects: z.number(), setBy: z.string(), setAt: z.string() }),
     },
   },
+  getTenderReleases: {
+    params: TenderPathSchema,
+    response: { status: 200, schema: z.record(z.string(), z.unknown()) },
+  },
+  listReleases: {
+    query: PageQuerySchema,
+    response: { status: 200, schema: z.object({ nextCursor: z.string().nullable() }).loose() },
+  },
 } as const satisfies Record<string, OperationSchemas>;
 
 /** The id of an operation. */

@@ -121,13 +121,14 @@ export async function tickAt(api: ApiClient, instant: string | Date): Promise<vo
 }
 
 /**
- * Plays a published tender through bidding and the opening to evaluation: each supplier bids its
- * price, everyone reveals, and everyone confirms the opening record.
+ * Plays a published tender through bidding and the opening to evaluation (a rights transfer goes
+ * straight on to awarding): each supplier bids its price, everyone reveals and confirms the record.
  */
 export async function playToEvaluation(
   api: ApiClient,
   tender: { id: string; content: { timeline: { bidDeadline: string; decryptionWindowMinutes: number } } },
   bidders: { supplier: TestSupplier; priceFen: number }[],
+  expectedStatus: 'evaluating' | 'awarding' = 'evaluating',
 ): Promise<PlacedBid[]> {
   const bids: PlacedBid[] = [];
   for (const { supplier, priceFen } of bidders) bids.push(await placeBid(api, supplier, tender.id, priceFen));
@@ -145,6 +146,6 @@ export async function playToEvaluation(
     });
   }
   const status = (await api.call('GET', `/api/tenders/${tender.id}`)).body.status;
-  if (status !== 'evaluating') throw new Error(`expected evaluating, got ${status}`);
+  if (status !== expectedStatus) throw new Error(`expected ${expectedStatus}, got ${status}`);
   return bids;
 }
