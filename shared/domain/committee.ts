@@ -10,6 +10,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { chinaDate } from './calendar';
+import { deepFreeze, failAt as failValidation, parseInstantAt as parseInstant } from './checks';
 import type { BilingualText, FieldIssue } from './errors';
 import { UnprocessableError, ValidationError } from './errors';
 import { canonicalJson, sha256Hex } from './hashing';
@@ -739,20 +740,6 @@ function isSameSequence(actual: unknown, expected: readonly string[]): boolean {
 }
 
 /** An ISO 8601 instant with an explicit offset, so no machine's zone can change its meaning. */
-const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
-/** Parses an ISO 8601 instant into milliseconds, or throws a {@link ValidationError} at `path`. */
-function parseInstant(value: unknown, path: string): number {
-  const ms = typeof value === 'string' && INSTANT_PATTERN.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(ms)) {
-    failValidation(
-      path,
-      `“${String(value)}”不是带时区的 ISO 8601 时间`,
-      `'${String(value)}' is not an ISO 8601 instant with an offset`,
-    );
-  }
-  return ms;
-}
 
 /** Checks a `YYYY-MM-DD` date that exists, or throws a {@link ValidationError} at `path`. */
 function assertDate(value: unknown, path: string): string {
@@ -820,19 +807,4 @@ function assertSeed(value: unknown): string {
     failValidation('seed', '随机种子须为64位十六进制字符', 'The seed must be 64 hex digits');
   }
   return (value as string).toLowerCase();
-}
-
-/** Throws a {@link ValidationError} with one field issue. */
-function failValidation(path: string, zh: string, en: string): never {
-  const message = { zh: `${path}：${zh}`, en: `${path}: ${en}` };
-  throw new ValidationError(message, [{ path, message }]);
-}
-
-/** Freezes an object graph so the shared table cannot be edited by a caller. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

@@ -7,6 +7,7 @@
  * pure: the assessment's own time is "now", and the caller stores the result.
  */
 
+import { deepFreeze, failAt as fail, parseInstantAt as parseInstant } from './checks';
 import type { ExpertStatus, RuleRef } from './committee';
 import type { BilingualText } from './errors';
 import { ConflictError, ValidationError } from './errors';
@@ -431,32 +432,3 @@ function addMonths(ms: number, months: number): number {
 }
 
 /** An ISO 8601 instant with an explicit offset, so no machine's zone can change its meaning. */
-const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
-/** Parses an ISO 8601 instant into milliseconds, or throws a {@link ValidationError} at `path`. */
-function parseInstant(value: unknown, path: string): number {
-  const ms = typeof value === 'string' && INSTANT_PATTERN.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(ms)) {
-    fail(
-      path,
-      `“${String(value)}”不是带时区的 ISO 8601 时间`,
-      `'${String(value)}' is not an ISO 8601 instant with an offset`,
-    );
-  }
-  return ms;
-}
-
-/** Throws a {@link ValidationError} with one field issue. */
-function fail(path: string, zh: string, en: string): never {
-  const message = { zh: `${path}：${zh}`, en: `${path}: ${en}` };
-  throw new ValidationError(message, [{ path, message }]);
-}
-
-/** Freezes an object graph so the shared tables cannot be edited by a caller. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}

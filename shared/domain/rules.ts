@@ -14,6 +14,7 @@ import {
   nextWorkingDay,
   periodEnd,
 } from './calendar';
+import { deepFreeze } from './checks';
 import type { BilingualText, FieldIssue } from './errors';
 import { RuleViolationError, ValidationError } from './errors';
 import type { Fen } from './money';
@@ -831,19 +832,6 @@ export const CORRECTION_IMMUTABLE_RULE = {
   id: 'correction.immutable-fields',
   citation: '87号令第二十七条',
 } as const;
-
-/**
- * Freezes an object graph so the shared table cannot be edited by a caller.
- *
- * `listRules` hands out the live rows; freezing them keeps one handler from changing another's rules.
- */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /**
  * The whole rules table, or only the rows in force on a China-local day (`YYYY-MM-DD`).

@@ -9,6 +9,7 @@
  */
 
 import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
+import { failAt as fail } from './checks';
 import { ValidationError } from './errors';
 import { canonicalJson, sha256Hex } from './hashing';
 
@@ -35,17 +36,6 @@ const HEX_64 = /^[0-9a-fA-F]{64}$/;
 
 /** Exactly 64 lower-case hex digits (a nonce, which is hashed as text). */
 const LOWER_HEX_64 = /^[0-9a-f]{64}$/;
-
-/**
- * Throws a bilingual {@link ValidationError} with one issue at `path`.
- *
- * Every malformed input in this module is reported the same way so the problem+json middleware can
- * point at the field.
- */
-function fail(path: string, zh: string, en: string): never {
-  const message = { zh: `${path}：${zh}`, en: `${path}: ${en}` };
-  throw new ValidationError(message, [{ path, message }]);
-}
 
 /** Copies a Buffer into a plain Uint8Array so callers never hold a view into Node's shared pool. */
 function copyToPlainBytes(bytes: Uint8Array): Uint8Array {
