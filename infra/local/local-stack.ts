@@ -74,6 +74,11 @@ export interface LocalGateway {
   clock: DevClock;
   /** The dev token service. */
   auth: DevAuth;
+  /**
+   * Pauses the tick timer until the returned release is called; resolves once no tick is running.
+   * The dev tick endpoint still works. Why: seeding demo data plays tenders on its own clock.
+   */
+  holdTick: () => Promise<() => void>;
   /** Stops the tick timer and the HTTP server (not the emulators). */
   stop: () => Promise<void>;
 }
@@ -120,15 +125,15 @@ export async function startLocalGateway(options: {
     tick,
   });
   let timer: NodeJS.Timeout | undefined;
+  let holds = 0;
+  let running: Promise<unknown> | undefined;
   if (options.tickIntervalMs) {
-    let running = false;
     timer = setInterval(() => {
-      if (running) return;
-      running = true;
-      tick()
+      if (running || holds > 0) return;
+      running = tick()
         .catch((error: unknown) => console.error('tick failed', error))
         .finally(() => {
-          running = false;
+          running = undefined;
         });
     }, options.tickIntervalMs);
     timer.unref();
@@ -137,6 +142,16 @@ export async function startLocalGateway(options: {
     url,
     clock,
     auth,
+    holdTick: async () => {
+      holds += 1;
+      await running;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds -= 1;
+      };
+    },
     stop: async () => {
       if (timer) clearInterval(timer);
       await closeServer(server);

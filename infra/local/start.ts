@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmulators, startLocalGateway } from './local-stack';
+import { getDeps } from '../../shared/adapters/deps';
+import { formatWanYuan } from '../../shared/domain/money';
+import { type LocalGateway, startEmulators, startLocalGateway } from './local-stack';
+import { pauseTickWhileSeeding, seedDemoData } from './seed';
 
 /**
  * `npm start`: DynamoDB Local + s3rver + the HTTP gateway + the tick, with data kept in `.data/`.
@@ -46,11 +49,14 @@ Get a dev token (roles: purchaser, supplier, expert, centre):
        -d '{"role":"purchaser","orgId":"org-demo"}'
 
 Press Ctrl-C to stop.`);
+  const stopPausing = pauseTickWhileSeeding(dataDir, gateway);
+  void seedIfEmpty(gateway, dataDir);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping gateway and emulators …`);
+    stopPausing();
     await gateway.stop();
     await emulators.stop();
     console.log('Stopped.');
@@ -58,6 +64,35 @@ Press Ctrl-C to stop.`);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * On an empty store (no public tender), plays the demo data in the background with the tick paused,
+ * so a first `npm start` shows the 2022 report, a few tenders in progress and their notices.
+ */
+async function seedIfEmpty(gateway: LocalGateway, dataDir: string): Promise<void> {
+  const deps = getDeps();
+  try {
+    const page = await deps.tenders.listPublic({}, { limit: 1 });
+    if (page.items.length > 0) return;
+  } catch (error) {
+    console.error('Could not check for data 无法检查数据:', error);
+    return;
+  }
+  console.log('\nEmpty store: seeding demo data in the background … 数据为空，正在后台生成演示数据');
+  const release = await gateway.holdTick();
+  const started = Date.now();
+  try {
+    const summary = await seedDemoData(deps, { log: (line) => console.log(`  seed ${line}`) });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      `Demo data ready 演示数据已生成 (${seconds} s): ${summary.tenders} tenders 项目; 2022: ${summary.awarded2022} projects, 成交金额 ${formatWanYuan(summary.dealFen)}, 节约资金 ${formatWanYuan(summary.savingsFen)} — GET /api/reports/trade?year=2022 (centre token)`,
+    );
+  } catch (error) {
+    console.error(`Seeding failed 演示数据生成失败 (delete ${dataDir} to start again):`, error);
+  } finally {
+    release();
+  }
 }
 
 main().catch((error: unknown) => {
