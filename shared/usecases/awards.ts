@@ -270,7 +270,10 @@ export async function recordContract(
     mutate: (current) => ({ ...current, completedAt: at }),
     related: {
       contract,
-      aggregates: { facets: facetsOf(tender, award.awardedAt), delta: { electronicCount: 1 } },
+      // The electronic rate is over government-procurement projects, so only they count here.
+      ...(tender.content.tradeType === 'governmentProcurement'
+        ? { aggregates: { facets: facetsOf(tender, award.awardedAt), delta: { electronicCount: 1 } } }
+        : {}),
     },
     notices: [
       {
