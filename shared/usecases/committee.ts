@@ -164,8 +164,22 @@ export async function getCommittee(
   const committee = await deps.evaluations.getCommittee(tender.id);
   if (!committee) throw new NotFoundError({ zh: '评标委员会', en: 'Committee' });
   if (input.caller.role === 'centre') return committee;
-  const { members, reserves: _r, drawnMembers: _m, drawnReserves: _d, excluded: _e, ...rest } = committee;
-  return { ...rest, members: members.map(({ status, fromReserve }) => ({ status, fromReserve })) };
+  const {
+    members,
+    reserves: _r,
+    drawnMembers: _m,
+    drawnReserves: _d,
+    excluded: _e,
+    outlierReview: _o,
+    snapshot,
+    ...rest
+  } = committee;
+  // Who was eligible, drawn or flagged stays with centre staff; others see sizes, statuses and digests.
+  return {
+    ...rest,
+    snapshot: { eligibleIds: [], digest: snapshot.digest },
+    members: members.map(({ status, fromReserve }) => ({ status, fromReserve })),
+  };
 }
 
 /**
