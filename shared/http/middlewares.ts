@@ -1,7 +1,7 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import { logger } from '../adapters/logger';
 import {
   AppError,
   type FieldIssue,
@@ -13,8 +13,7 @@ import { splitBilingual } from '../schemas/zod-config';
 import type { Caller } from '../usecases/tender-change';
 import { ROLES, type Role, type RouteSpec } from './routes';
 
-/** The process-wide structured logger (Powertools). */
-export const logger = new Logger({ serviceName: 'ggzy-portal' });
+export { logger } from '../adapters/logger';
 
 /** The Lambda context as the middlewares leave it for the handler body. */
 export interface RouteLambdaContext extends Context {

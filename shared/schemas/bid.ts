@@ -49,7 +49,11 @@ export const CreateBidBodySchema = z
 
 /** Body of the reveal (解密) request. */
 export const RevealBodySchema = z
-  .object({ priceFen: FenSchema, nonce: Hex64, key: Hex64.meta({ description: 'The bid key K, hex' }) })
+  .object({
+    priceFen: FenSchema.refine((fen) => fen >= 1, { error: '报价须大于 0 / the price must be above 0' }),
+    nonce: Hex64,
+    key: Hex64.meta({ description: 'The bid key K, hex' }),
+  })
   .strict()
   .meta({ id: 'Reveal' });
 

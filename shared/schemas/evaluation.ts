@@ -12,10 +12,6 @@ export const DrawCommitteeBodySchema = z
     reserveSize: z.number().int().min(0).max(10).default(2),
     specialties: z.array(z.string().trim().min(1).max(50)).min(1).max(20),
     regions: z.array(z.string().trim().min(2).max(50)).max(50).optional(),
-    seed: Hex64.optional().meta({
-      description:
-        'A seed fixed in advance (e.g. from a public lottery draw); the server makes one otherwise',
-    }),
   })
   .strict()
   .meta({ id: 'DrawCommittee' });

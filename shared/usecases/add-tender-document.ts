@@ -47,7 +47,7 @@ export async function addTenderDocument(
     action: 'attachDocument',
     eventType: 'tender.documentDeclared',
     actor: input.caller,
-    data: { document },
+    data: { documentId: document.id, sha256: document.sha256, size: document.size, active: document.active },
     mutate: (current) => ({ ...current, documents: [...current.documents, document] }),
   });
   const upload = await deps.documents.presignUpload(

@@ -25,8 +25,6 @@ export interface DrawRequest {
   specialties: string[];
   /** Regions whose pools take part (another city's included: 远程异地评审). */
   regions?: string[] | undefined;
-  /** A seed fixed in advance, or none (the server makes one). */
-  seed?: string | undefined;
 }
 
 /** Requires a tender in evaluation. */
@@ -92,7 +90,9 @@ export async function drawCommittee(
     conflictOrgIds,
     at,
   });
-  const seed = input.request.seed ?? generateSeed();
+  // Always the server's own randomness: a caller-chosen seed could be tried offline until it drew
+  // the experts the caller wanted, and the draw would still verify.
+  const seed = generateSeed();
   const draw = drawFromPool({
     seed,
     eligible,
@@ -256,8 +256,8 @@ export async function declareConflict(
     await applyChange(deps, tender, {
       action: 'recordEvaluationStep',
       eventType: 'committee.declared',
-      actor: input.caller,
-      data: { expertId: member.expertId, conflict: false },
+      actor: COMMITTEE_ACTOR,
+      data: { seat: seatOf(committee, member.expertId), conflict: false },
       related: { committee: { value: next, expectedVersion: committee.version } },
     });
     return { status: 'declared', replacedBy: null };
@@ -286,12 +286,27 @@ export async function declareConflict(
   await applyChange(deps, tender, {
     action: 'recordEvaluationStep',
     eventType: 'committee.memberReplaced',
-    actor: input.caller,
-    data: { expertId: member.expertId, replacedBy: reserve.id, citation: '87号令第四十九条' },
+    actor: COMMITTEE_ACTOR,
+    data: {
+      seat: seatOf(committee, member.expertId),
+      replacement: seatOf(committee, reserve.id),
+      citation: '87号令第四十九条',
+    },
     related: { committee: { value: next, expectedVersion: committee.version }, assignments: [reserve.id] },
   });
   return { status: 'recused', replacedBy: reserve.id };
 }
+
+/**
+ * How the public audit log names a committee member: a digest of the draw's seed and the expert's
+ * id, so the log stays checkable without telling anyone who sits on the committee (87号令第47条).
+ */
+export function seatOf(committee: Committee, expertId: string): string {
+  return sha256Hex(`${committee.seed}|seat|${expertId}`).slice(0, 16);
+}
+
+/** The actor recorded for committee members' steps in the public audit log. */
+export const COMMITTEE_ACTOR = { sub: 'committee-member', role: 'expert' } as const;
 
 /** The committee with one member's seat replaced and the version moved on. */
 export function replaceMember(committee: Committee, expertId: string, seat: CommitteeMember): Committee {

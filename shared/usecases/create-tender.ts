@@ -49,7 +49,8 @@ export async function createTender(input: CreateTenderInput, deps: Deps): Promis
       type: 'tender.created',
       at,
       actor: input.caller,
-      data: { toStatus: 'draft', content: input.content },
+      // The draft stays private: the log keeps its digest; the published content is the notice.
+      data: { toStatus: 'draft', contentDigest: requestHash },
     },
     0,
     GENESIS_HASH,

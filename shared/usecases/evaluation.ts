@@ -1,4 +1,5 @@
 import type { Deps } from '../adapters/deps';
+import { logger } from '../adapters/logger';
 import { SYSTEM_ACTOR } from '../domain/audit';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/hashing';
@@ -8,7 +9,7 @@ import type { Bid } from '../schemas/bid';
 import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
 import type { Tender } from '../schemas/tender';
 import { loadPublishedTender } from './bid-change';
-import { loadSeat, replaceMember } from './committee';
+import { COMMITTEE_ACTOR, loadSeat, replaceMember, seatOf } from './committee';
 import { applyChange, type Caller } from './tender-change';
 
 /** A tender's scoring criteria with the ids sheets use (`c1`, `c2`, … in the tender's order). */
@@ -208,18 +209,20 @@ export async function submitSheet(
   const updated = await applyChange(deps, tender, {
     action: 'recordEvaluationStep',
     eventType: 'evaluation.sheetSubmitted',
-    actor: input.caller,
-    data: { expertId: member.expertId, sheetDigest: digest },
+    actor: COMMITTEE_ACTOR,
+    data: { seat: seatOf(committee, member.expertId), sheetDigest: digest },
     related: {
       submittedSheet: { value: sheet, expectedVersion: current.version },
       committee: { value: nextCommittee, expectedVersion: committee.version },
     },
   });
   try {
-    await finishIfReady(deps, updated, { ...nextCommittee, version: nextCommittee.version });
+    await finishIfReady(deps, updated, nextCommittee);
   } catch (error) {
-    // Two last sheets racing: the other one's transaction wrote the next step.
-    if (!(error instanceof ConflictError)) throw error;
+    // The sheet is locked whatever happens next. Two last sheets racing: the other wrote the next
+    // step. Anything else is logged for centre staff; the member's submission itself succeeded.
+    if (!(error instanceof ConflictError))
+      logger.error('Evaluation could not be concluded', { error: error as Error, tenderId: tender.id });
   }
   return sheet;
 }
@@ -314,7 +317,8 @@ export async function finishIfReady(
         action: 'recordEvaluationStep',
         eventType: 'evaluation.outliersFlagged',
         actor: SYSTEM_ACTOR,
-        data: { outliers: flagged },
+        // Only the count: who scored what stays in the committee until the report.
+        data: { outliers: flagged.length },
         related: {
           committee: {
             value: {
@@ -363,8 +367,8 @@ export async function confirmOutliers(
   const updated = await applyChange(deps, tender, {
     action: 'recordEvaluationStep',
     eventType: 'evaluation.outliersConfirmed',
-    actor: input.caller,
-    data: { expertId: member.expertId, count: mine.length },
+    actor: COMMITTEE_ACTOR,
+    data: { seat: seatOf(committee, member.expertId), count: mine.length },
     related: { committee: { value: next, expectedVersion: committee.version } },
   });
   const finished = await finishIfReady(deps, updated, next);
@@ -441,10 +445,11 @@ export async function concludeEvaluation(
     action: failed ? 'failEvaluation' : 'report',
     eventType: failed ? 'evaluation.failed' : 'evaluation.reported',
     actor: SYSTEM_ACTOR,
+    // Digests and counts only: the ranking becomes public with the result notice (87号令第69条).
     data: {
       reportDigest: sha256Hex(canonicalJson(report)),
-      candidates: report.candidates,
-      invalidBids: invalidBids.map((b) => b.bidId),
+      candidateCount: report.candidates.length,
+      invalidCount: invalidBids.length,
     },
     related: { report },
     mutate: (current, at) => ({ ...current, reportedAt: at }),
@@ -475,7 +480,21 @@ export async function getReport(
   if (input.caller.role === 'expert') await loadSeat(deps, input.caller, input.tenderId);
   const report = await deps.evaluations.getReport(tender.id);
   if (!report) throw new NotFoundError({ zh: '评标报告', en: 'Evaluation report' });
-  return report;
+  if (input.caller.role === 'centre' || resultPublished(tender)) return report;
+  // Before the result notice only centre staff learn who sat on the committee (87号令第47条).
+  const seats = new Map(report.members.map((m, i) => [m.expertId, `seat-${i + 1}`]));
+  const anonymous = (id: string) => seats.get(id) ?? 'seat';
+  return {
+    ...report,
+    members: report.members.map((m) => ({ ...m, expertId: anonymous(m.expertId), name: '' })),
+    sheets: report.sheets.map((sheet) => ({ ...sheet, expertId: anonymous(sheet.expertId) })),
+    outliers: report.outliers.map((o) => ({ ...o, memberId: anonymous(o.memberId) })),
+  };
+}
+
+/** Whether the result notice is out: the award has been made (it is published in the same step). */
+function resultPublished(tender: Tender): boolean {
+  return tender.status === 'awarded' || tender.status === 'complete';
 }
 
 /**
@@ -484,8 +503,13 @@ export async function getReport(
  */
 export async function getMyResult(input: { caller: Caller; tenderId: string }, deps: Deps) {
   const tender = await loadPublishedTender(deps, input.tenderId);
-  const report = await deps.evaluations.getReport(tender.id);
-  if (!report) throw new NotFoundError({ zh: '评审结果', en: 'Evaluation result' });
+  const report = resultPublished(tender) ? await deps.evaluations.getReport(tender.id) : null;
+  if (!report) {
+    throw new NotFoundError({
+      zh: '评审结果（结果公告发布后可查）',
+      en: 'Evaluation result (after the result notice)',
+    });
+  }
   const bids = await deps.bids.listBids(tender.id);
   const myBid = bids.find((bid) => bid.supplierOrgId === input.caller.orgId && bid.status === 'submitted');
   if (!myBid) throw new NotFoundError({ zh: '您的评审结果', en: 'Your evaluation result' });

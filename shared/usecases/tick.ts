@@ -1,4 +1,5 @@
 import type { Deps } from '../adapters/deps';
+import { logger } from '../adapters/logger';
 import { ConflictError } from '../domain/errors';
 import { nextDueAt } from '../domain/tender';
 import type { Tender } from '../schemas/tender';
@@ -50,7 +51,9 @@ export async function runTick(deps: Deps): Promise<TickResult> {
         result.moved.push({ tenderId: moved.id, status: moved.status });
         tender = moved;
       } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
+        // A conflict means another worker moved it; anything else is logged and the batch goes on.
+        if (!(error instanceof ConflictError))
+          logger.error('Tick step failed', { error: error as Error, tenderId: tender.id });
         result.skipped.push(tender.id);
         break;
       }

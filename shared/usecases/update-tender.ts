@@ -1,5 +1,6 @@
 import type { Deps } from '../adapters/deps';
 import { ValidationError } from '../domain/errors';
+import { canonicalJson, sha256Hex } from '../domain/hashing';
 import { type Tender, TenderContentSchema, type TenderUpdate } from '../schemas/tender';
 import { splitBilingual } from '../schemas/zod-config';
 import { applyChange, type Caller, checkIfMatch, loadOwnTender, requireSomeChange } from './tender-change';
@@ -40,7 +41,10 @@ export async function updateTender(input: UpdateTenderInput, deps: Deps): Promis
     action: 'update',
     eventType: 'tender.updated',
     actor: input.caller,
-    data: { changes: input.patch },
+    data: {
+      changedFields: Object.keys(input.patch).sort(),
+      contentDigest: sha256Hex(canonicalJson(merged.data)),
+    },
     mutate: (current) => ({ ...current, content: merged.data }),
   });
 }

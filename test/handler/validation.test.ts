@@ -12,10 +12,12 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { handler as cancelTender } from '../../functions/cancel-tender';
 import { handler as correctTender } from '../../functions/correct-tender';
 import { handler as createTender } from '../../functions/create-tender';
+import { handler as drawCommittee } from '../../functions/draw-committee';
 import { handler as getTender } from '../../functions/get-tender';
 import { handler as listNotices } from '../../functions/list-notices';
 import { handler as listTenders } from '../../functions/list-tenders';
 import { handler as publishTender } from '../../functions/publish-tender';
+import { handler as revealBid } from '../../functions/reveal-bid';
 import { handler as updateTender } from '../../functions/update-tender';
 import { CORRECTION_IMMUTABLE_FIELDS } from '../../shared/domain/rules';
 import { openTenderContent } from '../helpers/fixtures';
@@ -492,5 +494,48 @@ describe('correctTender body validation (87号令第二十七条)', () => {
 
     // Assess
     expect(issuePaths(expectProblem(result, 400))).toEqual(['body.summary']);
+  });
+});
+
+describe('sealed-bid and committee bodies', () => {
+  const tenderId = '01JDQ3Z6B2W7X9Y0A1B2C3D4E5';
+  const bidId = '01JDQ3Z6B2W7X9Y0A1B2C3D4E6';
+
+  test('a reveal of price 0 is refused before anything is read (a zero price would stall scoring)', async () => {
+    // Prepare
+    const event = apiEvent({
+      method: 'POST',
+      route: '/api/tenders/{tenderId}/bids/{bidId}/reveal',
+      pathParameters: { tenderId, bidId },
+      body: { priceFen: 0, nonce: 'a'.repeat(64), key: 'b'.repeat(64) },
+      claims: claimsFor('supplier'),
+    });
+
+    // Act
+    const result = await revealBid(event, lambdaContext());
+
+    // Assess
+    const problem = expectProblem(result, 400);
+    expect(issuePaths(problem)).toEqual(['body.priceFen']);
+    expect(problem.errors?.[0]?.message_zh).toContain('报价须大于 0');
+    expect(ddb.calls()).toHaveLength(0);
+  });
+
+  test('a draw that names its own seed is refused: the seed is always the server’s', async () => {
+    // Prepare
+    const event = apiEvent({
+      method: 'POST',
+      route: '/api/tenders/{tenderId}/committee',
+      pathParameters: { tenderId },
+      body: { size: 5, reserveSize: 2, specialties: ['A02'], seed: 'c'.repeat(64) },
+      claims: claimsFor('centre'),
+    });
+
+    // Act
+    const result = await drawCommittee(event, lambdaContext());
+
+    // Assess
+    expect(issuePaths(expectProblem(result, 400))).toEqual(['body.seed']);
+    expect(ddb.calls()).toHaveLength(0);
   });
 });

@@ -153,7 +153,18 @@ describe('remote evaluation (远程异地评审) through HTTP', () => {
       });
     }
     const report = await api.call('GET', `/api/tenders/${tender.id}/evaluation/report`, { token: purchaser });
+    const fullReport = await api.call('GET', `/api/tenders/${tender.id}/evaluation/report`, {
+      token: centre,
+    });
     const after = await api.call('GET', `/api/tenders/${tender.id}`);
+    const audit = await api.call('GET', `/api/tenders/${tender.id}/audit`);
+    const resultTooEarly = await api.call('GET', `/api/tenders/${tender.id}/my-result`, {
+      token: bidders[0]?.token,
+    });
+    await api.call('POST', `/api/tenders/${tender.id}/award`, {
+      token: purchaser,
+      body: { bidId: bids[0]?.bidId },
+    });
     const results = [];
     for (const bidder of bidders) {
       results.push(await api.call('GET', `/api/tenders/${tender.id}/my-result`, { token: bidder.token }));
@@ -192,6 +203,17 @@ describe('remote evaluation (远程异地评审) through HTTP', () => {
     expect(report.body.candidates).toEqual([bids[0]?.bidId, bids[2]?.bidId, bids[1]?.bidId]);
     expect(report.body.ranking[0].dealPriceFen).toBe(318_000_000);
     expect(report.body.members.filter((m: { status: string }) => m.status === 'submitted')).toHaveLength(5);
+    // Before the result notice only centre staff see who sat on the committee — not the purchaser,
+    // and not the public audit log, which names seats by digest
+    expect(JSON.stringify(report.body)).not.toContain('评审专家');
+    expect(fullReport.body.members.map((m: { name: string }) => m.name).join()).toContain('评审专家');
+    const auditText = JSON.stringify(audit.body);
+    for (const member of scorers) {
+      expect(auditText).not.toContain(member.userSub);
+      expect(auditText).not.toContain(member.id);
+    }
+    expect(audit.body.verification.valid).toBe(true);
+    expect(resultTooEarly.status).toBe(404);
     // Each bidder sees its own rank only
     expect(results.map((r) => r.body.rank)).toEqual([1, 3, 2]);
     expect(JSON.stringify(results[1]?.body)).not.toContain(bids[0]?.bidId ?? 'x');

@@ -386,6 +386,12 @@ describe('pagination', () => {
     expect(pageIds.slice(0, 3)).toEqual(published.map((t) => t.id).reverse());
     expect(forged.status).toBe(400);
     expect(forged.body.errors[0].path).toBe('query.cursor');
+    // A cursor with the right attribute names but another list's partition is a 400, not a 500
+    const alien = Buffer.from(JSON.stringify({ pk: 'x', sk: 'y', feedPk: 'OTHER', feedSk: 'z' })).toString(
+      'base64url',
+    );
+    expect((await api.call('GET', `/api/notices?cursor=${alien}`)).status).toBe(400);
+    expect((await api.call('GET', `/api/ocds/releases?cursor=${alien}`)).status).toBe(400);
   });
 });
 

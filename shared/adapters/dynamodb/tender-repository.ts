@@ -79,10 +79,9 @@ function encodeCursor(key: Item | undefined): string | null {
 }
 
 /** Decodes a cursor and checks it names exactly the key attributes of the index it is used on. */
-function decodeCursor(cursor: string | undefined, index: IndexSpec | null): Item | undefined {
+function decodeCursor(cursor: string | undefined, index: IndexSpec, partition: string): Item | undefined {
   if (cursor === undefined) return undefined;
-  const expected: string[] = [TABLE_KEY.partitionKey, TABLE_KEY.sortKey];
-  if (index) expected.push(index.partitionKey, index.sortKey);
+  const expected: string[] = [TABLE_KEY.partitionKey, TABLE_KEY.sortKey, index.partitionKey, index.sortKey];
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
@@ -90,21 +89,30 @@ function decodeCursor(cursor: string | undefined, index: IndexSpec | null): Item
     const entries = Object.entries(parsed);
     const ok =
       entries.length === new Set(expected).size &&
-      entries.every(([name, value]) => expected.includes(name) && typeof value === 'string');
+      entries.every(
+        ([name, value]) => expected.includes(name) && typeof value === 'string' && value.length > 0,
+      ) &&
+      // A cursor from another list (or forged) would make DynamoDB reject the start key with a 500.
+      (parsed as Record<string, unknown>)[index.partitionKey] === partition;
     if (!ok) throw new Error('unexpected attributes');
     return parsed as Item;
   } catch (cause) {
-    throw new ValidationError(
-      { zh: '分页游标无效', en: 'Invalid cursor' },
-      [
-        {
-          path: 'query.cursor',
-          message: { zh: '分页游标无效或已过期', en: 'The cursor is invalid for this list' },
-        },
-      ],
-      { cause },
-    );
+    throw invalidCursor(cause);
   }
+}
+
+/** The 400 for a cursor that does not belong to the list it is used on. */
+function invalidCursor(cause: unknown): ValidationError {
+  return new ValidationError(
+    { zh: '分页游标无效', en: 'Invalid cursor' },
+    [
+      {
+        path: 'query.cursor',
+        message: { zh: '分页游标无效或已过期', en: 'The cursor is invalid for this list' },
+      },
+    ],
+    { cause },
+  );
 }
 
 /**
@@ -387,12 +395,17 @@ export class DynamoTenderRepository implements TenderRepository {
     };
     if (filters.length > 0) input.FilterExpression = filters.map((_, i) => `#f${i} = :f${i}`).join(' AND ');
     const items: T[] = [];
-    let startKey = decodeCursor(page.cursor, index);
+    let startKey = decodeCursor(page.cursor, index, String(values[':pk']));
     let rounds = 0;
     do {
-      const result = await this.client.send(
-        new QueryCommand({ ...input, Limit: page.limit - items.length, ExclusiveStartKey: startKey }),
-      );
+      const result = await this.client
+        .send(new QueryCommand({ ...input, Limit: page.limit - items.length, ExclusiveStartKey: startKey }))
+        .catch((error: unknown) => {
+          // DynamoDB refusing a start key that passed our checks is still a bad cursor, not a 500.
+          if (page.cursor && (error as { name?: string }).name === 'ValidationException')
+            throw invalidCursor(error);
+          throw error;
+        });
       for (const item of result.Items ?? []) items.push(parse(item));
       startKey = result.LastEvaluatedKey;
       rounds += 1;
