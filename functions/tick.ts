@@ -1,5 +1,5 @@
 import { getDeps } from '../shared/adapters/deps';
-import { logger } from '../shared/http/middlewares';
+import { logger } from '../shared/adapters/logger';
 import { runTick } from '../shared/usecases/tick';
 
 /** The scheduler tick (EventBridge every minute): moves tenders whose deadlines have passed. */

@@ -13,8 +13,6 @@ import { splitBilingual } from '../schemas/zod-config';
 import type { Caller } from '../usecases/tender-change';
 import { ROLES, type Role, type RouteSpec } from './routes';
 
-export { logger } from '../adapters/logger';
-
 /** The Lambda context as the middlewares leave it for the handler body. */
 export interface RouteLambdaContext extends Context {
   /** The signed-in caller, or null on a public route. */

@@ -8,9 +8,9 @@ import { premiumOf, savingsOf } from '../domain/savings';
 import type { Actor } from '../schemas/audit';
 import type { Award, Contract } from '../schemas/award';
 import type { Tender } from '../schemas/tender';
-import { loadPublishedTender } from './bid-change';
+
 import { assertStoredAsDeclared } from './stored-documents';
-import { applyChange, type Caller, loadOwnTender } from './tender-change';
+import { applyChange, type Caller, loadOwnTender, loadPublishedTender } from './tender-change';
 
 /** Days a contract may follow the award (87号令第71条). */
 const CONTRACT_DAYS = 30;
@@ -20,6 +20,22 @@ const RESULT_NOTICE_WORKING_DAYS = 2;
 /** The S3 key of a tender's signed contract. */
 export function contractDocumentKey(tenderId: string, documentId: string): string {
   return `tenders/${tenderId}/contract/${documentId}`;
+}
+
+/**
+ * What a deal means for a tender: 节约资金 and 节约率 against the budget for government procurement,
+ * 溢价 and 溢价率 against the reserve price for a rights transfer — in 分 and as 万元 strings.
+ */
+function moneyOutcome(tender: Tender, dealFen: number) {
+  const { content } = tender;
+  if (content.tradeType === 'governmentProcurement') {
+    const budgetFen = content.budgetFen ?? 0;
+    const { savingsFen, savingsRate } = savingsOf({ budgetFen, dealFen });
+    return { budgetFen, savingsFen, savingsRate, savings: formatWanYuan(savingsFen) };
+  }
+  const reserveFen = content.reservePriceFen ?? 0;
+  const { premiumFen, premiumRate } = premiumOf({ reserveFen, dealFen });
+  return { reserveFen, premiumFen, premiumRate, premium: formatWanYuan(premiumFen) };
 }
 
 /** The report facets of a tender traded at `at`. */
@@ -123,16 +139,7 @@ async function writeAward(
     contractDueBy: endOfChinaDay(addCalendarDays(chinaDate(new Date(at)), CONTRACT_DAYS)).toISOString(),
   };
   const committee = await deps.evaluations.getCommittee(tender.id);
-  const money =
-    tender.content.tradeType === 'governmentProcurement'
-      ? {
-          budgetFen: tender.content.budgetFen ?? 0,
-          ...savingsOf({ budgetFen: tender.content.budgetFen ?? 0, dealFen: award.dealAmountFen }),
-        }
-      : {
-          reserveFen: tender.content.reservePriceFen ?? 0,
-          ...premiumOf({ reserveFen: tender.content.reservePriceFen ?? 0, dealFen: award.dealAmountFen }),
-        };
+  const money = moneyOutcome(tender, award.dealAmountFen);
   const next = await applyChange(deps, tender, {
     action: 'award',
     eventType: spec.deemed ? 'tender.awardDeemed' : 'tender.awarded',
@@ -300,27 +307,7 @@ export async function getTenderResult(input: { tenderId: string }, deps: Deps) {
   const award = await deps.tenders.getAward(tender.id);
   if (!award) throw new NotFoundError({ zh: '成交结果', en: 'Award' });
   const contract = await deps.tenders.getContract(tender.id);
-  const { content } = tender;
-  const figures =
-    content.tradeType === 'governmentProcurement'
-      ? (() => {
-          const s = savingsOf({ budgetFen: content.budgetFen ?? 0, dealFen: award.dealAmountFen });
-          return {
-            budgetFen: content.budgetFen ?? 0,
-            savingsFen: s.savingsFen,
-            savingsRate: s.savingsRate,
-            savings: formatWanYuan(s.savingsFen),
-          };
-        })()
-      : (() => {
-          const p = premiumOf({ reserveFen: content.reservePriceFen ?? 0, dealFen: award.dealAmountFen });
-          return {
-            reserveFen: content.reservePriceFen ?? 0,
-            premiumFen: p.premiumFen,
-            premiumRate: p.premiumRate,
-            premium: formatWanYuan(p.premiumFen),
-          };
-        })();
+  const figures = moneyOutcome(tender, award.dealAmountFen);
   return {
     tenderId: tender.id,
     status: tender.status,

@@ -33,13 +33,6 @@ export function nextBidState(
   return { bid: { ...mutated, version: bid.version + 1, updatedAt: at, lastEventHash: event.hash }, event };
 }
 
-/** Loads a tender any signed-in party may act on: it must have been published. */
-export async function loadPublishedTender(deps: Deps, tenderId: string): Promise<Tender> {
-  const tender = await deps.tenders.get(tenderId);
-  if (!tender?.publishedAt) throw new NotFoundError({ zh: '项目', en: 'Tender' });
-  return tender;
-}
-
 /** Loads the caller's own bid; another supplier's bid does not exist for the caller. */
 export async function loadOwnBid(deps: Deps, caller: Caller, tenderId: string, bidId: string): Promise<Bid> {
   const bid = await deps.bids.getBid(tenderId, bidId);

@@ -10,13 +10,12 @@ import {
   assertBeforeDeadline,
   bidDocumentKey,
   loadOwnBid,
-  loadPublishedTender,
   needsReconfirmation,
   nextBidState,
 } from './bid-change';
 import { assertStoredAsDeclared } from './stored-documents';
 import { requireProfile } from './suppliers';
-import type { Caller } from './tender-change';
+import { type Caller, loadPublishedTender } from './tender-change';
 
 /** How long a bid's Idempotency-Key is remembered. */
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;

@@ -12,8 +12,8 @@ import { canonicalJson, sha256Hex } from '../domain/hashing';
 import type { Committee, CommitteeMember } from '../schemas/evaluation';
 import type { Expert } from '../schemas/expert';
 import type { Tender } from '../schemas/tender';
-import { loadPublishedTender } from './bid-change';
-import { applyChange, type Caller } from './tender-change';
+
+import { applyChange, type Caller, loadPublishedTender } from './tender-change';
 
 /** What the body of a draw asks for. */
 export interface DrawRequest {

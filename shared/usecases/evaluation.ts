@@ -8,9 +8,9 @@ import { minValidBids } from '../domain/tender';
 import type { Bid } from '../schemas/bid';
 import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
 import type { Tender } from '../schemas/tender';
-import { loadPublishedTender } from './bid-change';
+
 import { COMMITTEE_ACTOR, loadSeat, replaceMember, seatOf } from './committee';
-import { applyChange, type Caller } from './tender-change';
+import { applyChange, type Caller, failureNotice, loadPublishedTender } from './tender-change';
 
 /** A tender's scoring criteria with the ids sheets use (`c1`, `c2`, … in the tender's order). */
 export function criteriaOf(tender: Tender): { id: string; name: string; maxPoints: number }[] {
@@ -455,16 +455,12 @@ export async function concludeEvaluation(
     mutate: (current, at) => ({ ...current, reportedAt: at }),
     notices: failed
       ? [
-          {
-            type: 'failure',
-            title: `${tender.content.title}废标公告`,
-            body: {
-              reason: `合格投标不足${minValidBids(tender)}家`,
-              reasonEn: `Fewer than ${minValidBids(tender)} qualified bids`,
-              citation: '政府采购法第三十六条；87号令第四十四条',
-              qualifiedCount: qualified.length,
-            },
-          },
+          failureNotice(tender, {
+            zh: '合格投标',
+            en: 'qualified',
+            citation: '政府采购法第三十六条；87号令第四十四条',
+            counts: { qualifiedCount: qualified.length },
+          }),
         ]
       : [],
   });

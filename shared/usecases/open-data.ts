@@ -1,9 +1,9 @@
 import type { Deps } from '../adapters/deps';
-import { NotFoundError } from '../domain/errors';
 import { buildRelease, buildReleasePackage, type Release, type ReleasePackage } from '../domain/ocds';
 import type { PageRequest } from '../ports/tender-repository';
 import type { Notice } from '../schemas/notice';
 import type { Tender, TenderStatusValue } from '../schemas/tender';
+import { loadPublishedTender } from './tender-change';
 
 /** The status a tender had when a notice of this type was published. */
 const STATUS_AT_NOTICE: Record<Notice['type'], TenderStatusValue> = {
@@ -61,8 +61,7 @@ export async function tenderReleasePackage(
   input: { tenderId: string; baseUrl?: string | undefined },
   deps: Deps,
 ): Promise<ReleasePackage> {
-  const tender = await deps.tenders.get(input.tenderId);
-  if (!tender?.publishedAt) throw new NotFoundError({ zh: '项目', en: 'Tender' });
+  const tender = await loadPublishedTender(deps, input.tenderId);
   const context = await loadContext(deps, tender);
   const releases = context.notices.map((notice) => releaseAt(tender, context, notice, input.baseUrl));
   return buildReleasePackage(releases, {

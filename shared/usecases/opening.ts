@@ -5,14 +5,9 @@ import { minValidBids } from '../domain/tender';
 import type { AuditEvent } from '../schemas/audit';
 import { type Bid, INVALID_REASONS, type OpeningEntry, type OpeningRecord } from '../schemas/bid';
 import type { Tender } from '../schemas/tender';
-import {
-  assertMayReadOpenedBids,
-  bidDocumentKey,
-  loadPublishedTender,
-  needsReconfirmation,
-} from './bid-change';
+import { assertMayReadOpenedBids, bidDocumentKey, needsReconfirmation } from './bid-change';
 import { concludeByPrice } from './evaluation';
-import { applyChange, type Caller } from './tender-change';
+import { applyChange, type Caller, failureNotice, loadPublishedTender } from './tender-change';
 
 const MINUTE = 60_000;
 
@@ -112,17 +107,12 @@ export async function closeDecryption(deps: Deps, tender: Tender): Promise<Tende
     related: { openingRecord: record },
     notices: failed
       ? [
-          {
-            type: 'failure',
-            title: `${tender.content.title}废标公告`,
-            body: {
-              reason: `有效投标不足${minValidBids(tender)}家`,
-              reasonEn: `Fewer than ${minValidBids(tender)} valid bids`,
-              citation: '政府采购法第三十六条；87号令第四十三条',
-              bidCount: entries.length,
-              validCount,
-            },
-          },
+          failureNotice(tender, {
+            zh: '有效投标',
+            en: 'valid',
+            citation: '政府采购法第三十六条；87号令第四十三条',
+            counts: { bidCount: entries.length, validCount },
+          }),
         ]
       : [],
   });

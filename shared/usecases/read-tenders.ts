@@ -6,21 +6,14 @@ import type { Page, PageRequest } from '../ports/tender-repository';
 import type { AuditEvent, ChainVerification } from '../schemas/audit';
 import type { Notice, NoticeType } from '../schemas/notice';
 import type { Tender, TenderFilters } from '../schemas/tender';
-import { type Caller, loadOwnTender } from './tender-change';
+import { type Caller, loadOwnTender, loadPublishedTender } from './tender-change';
 
 /** The public view of a tender. */
 export type PublicTender = ReturnType<typeof toPublicTender>;
 
-/** Loads a tender the public may see: published at some point (drafts never are). */
-async function loadPublicTender(deps: Deps, tenderId: string): Promise<Tender> {
-  const tender = await deps.tenders.get(tenderId);
-  if (!tender?.publishedAt) throw new NotFoundError({ zh: '项目', en: 'Tender' });
-  return tender;
-}
-
 /** Reads a published tender's public view; drafts and never-published tenders are 404. */
 export async function getPublicTender(input: { tenderId: string }, deps: Deps): Promise<PublicTender> {
-  return toPublicTender(await loadPublicTender(deps, input.tenderId));
+  return toPublicTender(await loadPublishedTender(deps, input.tenderId));
 }
 
 /** Reads the caller's own tender in any state. */
@@ -62,7 +55,7 @@ export async function getTenderAudit(
   input: { tenderId: string },
   deps: Deps,
 ): Promise<{ tenderId: string; events: AuditEvent[]; verification: ChainVerification }> {
-  const tender = await loadPublicTender(deps, input.tenderId);
+  const tender = await loadPublishedTender(deps, input.tenderId);
   const events = await deps.tenders.listEvents(tender.id);
   const verification = verifyChain(events);
   if (verification.valid && verification.headHash !== tender.lastEventHash) {
@@ -92,7 +85,7 @@ export async function getTenderDocumentLink(
   url: string;
   expiresAt: string;
 }> {
-  const tender = await loadPublicTender(deps, input.tenderId);
+  const tender = await loadPublishedTender(deps, input.tenderId);
   const doc = toPublicTender(tender).documents.find((d) => d.id === input.documentId);
   if (!doc) throw new NotFoundError({ zh: '文件', en: 'Document' });
   const link = await deps.documents.presignDownload(

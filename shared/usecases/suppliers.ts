@@ -3,8 +3,8 @@ import type { Deps } from '../adapters/deps';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../domain/errors';
 import type { Registration } from '../schemas/bid';
 import type { SupplierProfile, SupplierProfileBodySchema } from '../schemas/supplier';
-import { assertBeforeDeadline, deadlineReached, loadPublishedTender } from './bid-change';
-import type { Caller } from './tender-change';
+import { assertBeforeDeadline, deadlineReached } from './bid-change';
+import { type Caller, loadPublishedTender } from './tender-change';
 
 /** Reads the caller's supplier profile. */
 export async function getMyProfile(input: { caller: Caller }, deps: Deps): Promise<SupplierProfile> {

@@ -1,8 +1,8 @@
 import type { Deps } from '../adapters/deps';
 import { sealEvent } from '../domain/audit';
 import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
-import { type LifecycleAction, nextStatus } from '../domain/lifecycle';
-import { tenderDocumentKey } from '../domain/tender';
+import { isPubliclyVisible, type LifecycleAction, nextStatus } from '../domain/lifecycle';
+import { minValidBids, tenderDocumentKey } from '../domain/tender';
 import type { RelatedWrites } from '../ports/tender-repository';
 import type { Actor } from '../schemas/audit';
 import { NOTICE_TYPE_LABELS, type Notice, type NoticeType } from '../schemas/notice';
@@ -105,6 +105,46 @@ export async function loadOwnTender(deps: Deps, caller: Caller, tenderId: string
       zh: '只能操作本单位的项目',
       en: 'You may only change your own organisation’s tenders',
     });
+  }
+  return tender;
+}
+
+/**
+ * The failure notice (废标公告) of a tender with too few valid or qualified bids.
+ *
+ * Why one builder: the opening and the evaluation fail a tender for the same rule, only the stage,
+ * the article and the counts differ.
+ */
+export function failureNotice(
+  tender: Tender,
+  stage: {
+    zh: '有效投标' | '合格投标';
+    en: 'valid' | 'qualified';
+    citation: string;
+    counts: Record<string, number>;
+  },
+): NonNullable<ChangeSpec['notices']>[number] {
+  const min = minValidBids(tender);
+  return {
+    type: 'failure',
+    title: `${tender.content.title}废标公告`,
+    body: {
+      reason: `${stage.zh}不足${min}家`,
+      reasonEn: `Fewer than ${min} ${stage.en} bids`,
+      citation: stage.citation,
+      ...stage.counts,
+    },
+  };
+}
+
+/**
+ * Loads a tender the public and every party may see: one that was published (drafts, and drafts
+ * cancelled before publication, do not exist for anyone but their owner).
+ */
+export async function loadPublishedTender(deps: Deps, tenderId: string): Promise<Tender> {
+  const tender = await deps.tenders.get(tenderId);
+  if (!tender || !isPubliclyVisible(tender.status, tender.publishedAt)) {
+    throw new NotFoundError({ zh: '项目', en: 'Tender' });
   }
   return tender;
 }

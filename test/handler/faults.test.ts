@@ -22,7 +22,7 @@ import { handler as createTender } from '../../functions/create-tender';
 import { handler as getMyTender } from '../../functions/get-my-tender';
 import { handler as publishTender } from '../../functions/publish-tender';
 import { handler as updateTender } from '../../functions/update-tender';
-import { logger } from '../../shared/http/middlewares';
+import { logger } from '../../shared/adapters/logger';
 import { openTenderContent } from '../helpers/fixtures';
 import {
   apiEvent,
