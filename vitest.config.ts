@@ -1,13 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One config for every suite: unit, handler, infra and integration tests. The global setup starts
- * one DynamoDB Local and one s3rver for the run; integration test files each make their own table.
+ * Three suites (vitest projects) in one run:
+ * - `unit`: the pure domain and the handlers through the whole middy chain (no emulator, no Java),
+ *   so `npx vitest run --project unit` answers in seconds on any machine with Node;
+ * - `infra`: the CDK stacks synthesised offline, with cdk-nag;
+ * - `integration`: through the local gateway on DynamoDB Local and s3rver, which its global setup
+ *   starts once for the run (each test file makes its own table and bucket).
+ * `npm test` runs all three.
  */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
@@ -17,5 +20,20 @@ export default defineConfig({
       AWS_REGION: 'us-east-1',
       NODE_OPTIONS: '--openssl-legacy-provider',
     },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/handler/**/*.test.ts'] },
+      },
+      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

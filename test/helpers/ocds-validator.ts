@@ -1,8 +1,9 @@
 /**
  * Validators for OCDS 1.1 releases and release packages, built from the official 1.1.5 JSON schemas.
  *
- * The schemas live beside the clone in `../shared/ocds/` (CI lays `shared/` out the same way), so the
- * folder is found from this file's own location, never from an absolute path or the working directory.
+ * The repository keeps its own copy of the schemas in `test/fixtures/ocds/` (with their licence and
+ * source), so a fresh clone validates with nothing beside it; the folder is found from this file's
+ * own location, never from an absolute path or the working directory.
  */
 
 import { readFileSync } from 'node:fs';
@@ -11,11 +12,8 @@ import type { ErrorObject } from 'ajv-draft-04';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
-/** The repository root, two folders up from `test/helpers/`. */
-const REPO_ROOT = new URL('../../', import.meta.url);
-
-/** The folder of the official OCDS schemas: `shared/ocds/` beside the repository root. */
-const OCDS_SCHEMA_DIR = new URL('../shared/ocds/', REPO_ROOT);
+/** The folder of the official OCDS 1.1.5 schemas: `test/fixtures/ocds/`. */
+const OCDS_SCHEMA_DIR = new URL('../fixtures/ocds/', import.meta.url);
 
 /** Validators of one release and of one release package. */
 export interface OcdsValidators {
