@@ -3,7 +3,8 @@ import { logger } from '../adapters/logger';
 import { SYSTEM_ACTOR } from '../domain/audit';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/hashing';
-import { type ScoringResult, scoreBids } from '../domain/scoring';
+import { decideSmallMicroDeduction, type SmallMicroDeduction } from '../domain/rules';
+import { parseHundredths, type ScoringResult, scoreBids } from '../domain/scoring';
 import { minValidBids } from '../domain/tender';
 import type { Bid } from '../schemas/bid';
 import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
@@ -15,6 +16,15 @@ import { applyChange, type Caller, failureNotice, loadPublishedTender } from './
 /** A tender's scoring criteria with the ids sheets use (`c1`, `c2`, … in the tender's order). */
 export function criteriaOf(tender: Tender): { id: string; name: string; maxPoints: number }[] {
   return tender.content.evaluation.criteria.map((criterion, i) => ({ id: `c${i + 1}`, ...criterion }));
+}
+
+/**
+ * The small/micro deduction of a tender's evaluation, decided once by the rules table.
+ *
+ * Why one function: the members' session and the scoring must show and apply the same deduction.
+ */
+export function smallMicroDeductionOf(tender: Tender): SmallMicroDeduction {
+  return decideSmallMicroDeduction(tender.content, new Date(tender.publishedAt ?? tender.createdAt));
 }
 
 /** The valid bids of the opening record, decrypted. */
@@ -53,9 +63,7 @@ export async function getSession(input: { caller: Caller; tenderId: string }, de
     method: tender.content.evaluation.method,
     priceWeightPercent: tender.content.evaluation.priceWeightPercent ?? 0,
     criteria: criteriaOf(tender),
-    smallMicroDeductionPercent: tender.content.sme.reservedForSme
-      ? 0
-      : (tender.content.sme.priceDeductionPercent ?? 0),
+    smallMicroDeductionPercent: smallMicroDeductionOf(tender).percent,
     seat: { expertId: member.expertId, status: member.status },
     bids: bids.map((bid) => ({
       bidId: bid.id,
@@ -77,6 +85,18 @@ export async function getSession(input: { caller: Caller; tenderId: string }, de
     })),
     sheet,
   };
+}
+
+/**
+ * Whether points exceed a criterion's maximum, compared in exact hundredths.
+ *
+ * The schema has already refused points with more than two decimals and maxima are whole points, so
+ * a reading that fails can only be a bug: it counts as "exceeds" rather than slipping through.
+ */
+function exceeds(points: number, maxPoints: number): boolean {
+  const given = parseHundredths(points);
+  const max = parseHundredths(maxPoints);
+  return given === undefined || max === undefined || given > max;
 }
 
 /** Checks a sheet's bids and criteria against the tender before it is stored. */
@@ -104,12 +124,12 @@ function checkSheetShape(
           path: `body.scores.${bidId}.${criterionId}`,
           message: { zh: '没有这项评审因素', en: 'No such criterion' },
         });
-      } else if (points > criterion.maxPoints || Math.round(points * 100) !== points * 100) {
+      } else if (exceeds(points, criterion.maxPoints)) {
         problems.push({
           path: `body.scores.${bidId}.${criterionId}`,
           message: {
-            zh: `分值须在 0–${criterion.maxPoints} 之间，至多两位小数`,
-            en: `Points must be 0–${criterion.maxPoints} with at most 2 decimals`,
+            zh: `分值须在 0–${criterion.maxPoints} 之间`,
+            en: `Points must be 0–${criterion.maxPoints}`,
           },
         });
       }
@@ -269,15 +289,14 @@ async function computeOutcome(
   const invalid = new Set(invalidBids.map((b) => b.bidId));
   const qualified = bids.filter((bid) => !invalid.has(bid.id));
   const failed = qualified.length < minValidBids(tender);
-  const { evaluation, sme } = tender.content;
+  const { evaluation } = tender.content;
   const result: ScoringResult | null = failed
     ? null
     : scoreBids({
         method: evaluation.method,
         priceWeightPercent: evaluation.priceWeightPercent ?? 0,
         criteria: criteriaOf(tender),
-        smallMicroDeductionPercent:
-          sme.reservedForSme || evaluation.method === 'highestPrice' ? 0 : (sme.priceDeductionPercent ?? 0),
+        smallMicroDeductionPercent: smallMicroDeductionOf(tender).percent,
         bids: qualified.map((bid) => ({
           bidId: bid.id,
           supplierName: bid.supplierName,
