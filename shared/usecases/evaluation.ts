@@ -323,8 +323,7 @@ export async function finishIfReady(
   tender: Tender,
   committee: Committee,
 ): Promise<Tender | undefined> {
-  const active = committee.members.filter((m) => m.status !== 'recused');
-  if (active.length < committee.size || !active.every((m) => m.status === 'submitted')) return undefined;
+  if (!allSheetsLocked(committee)) return undefined;
   const bids = await validBids(deps, tender);
   const outcome = await computeOutcome(deps, tender, committee, bids);
   const flagged = outcome.result?.outliers ?? [];
@@ -353,6 +352,38 @@ export async function finishIfReady(
     return undefined;
   }
   return concludeEvaluation(deps, tender, committee, bids, outcome);
+}
+
+/** Whether every seat of the committee is filled by a member who has locked a sheet. */
+function allSheetsLocked(committee: Committee): boolean {
+  const active = committee.members.filter((m) => m.status !== 'recused');
+  return active.length >= committee.size && active.every((m) => m.status === 'submitted');
+}
+
+/** Whether flagged outlier scores still wait for the confirmation of the members who gave them. */
+function awaitsConfirmation(committee: Committee): boolean {
+  const review = committee.outlierReview;
+  if (!review) return false;
+  const confirmed = new Set(review.confirmations.map((c) => c.expertId));
+  return review.flagged.some((outlier) => !confirmed.has(outlier.memberId));
+}
+
+/**
+ * The scheduler's retry of {@link finishIfReady}: concludes a tender in evaluation whose sheets are
+ * all locked and whose outliers are all confirmed; undefined when it is not (or no longer) ready.
+ *
+ * Why: the last submission concludes in the same request, but if that step fails the member's
+ * sheet stays locked and nothing else would ever conclude. Only the committee is read until the
+ * tender is ready, and a tender already concluded is no longer evaluating, so repeating is harmless.
+ */
+export async function concludeIfReady(deps: Deps, listed: Tender): Promise<Tender | undefined> {
+  if (listed.status !== 'evaluating') return undefined;
+  const committee = await deps.evaluations.getCommittee(listed.id);
+  if (!committee || !allSheetsLocked(committee) || awaitsConfirmation(committee)) return undefined;
+  // The list may lag behind the table: decide on the tender as it is now.
+  const tender = await deps.tenders.get(listed.id);
+  if (tender?.status !== 'evaluating') return undefined;
+  return finishIfReady(deps, tender, committee);
 }
 
 /**
