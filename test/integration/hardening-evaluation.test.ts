@@ -225,6 +225,34 @@ describe('hardening: expert evaluation', () => {
     expect(types.filter((t: string) => t === 'evaluation.reported')).toHaveLength(1);
   });
 
+  it('leaves to its member an outlier the tick finds unconfirmed, and concludes once it is confirmed', async () => {
+    // Prepare: the fifth member gives A 5 of 40 on c1 where the others give 30
+    const { tender, bids, members } = await committeeReady();
+    const path = `/api/tenders/${tender.id}/evaluation`;
+    const sheet = (c1: number) => ({
+      scores: Object.fromEntries(bids.map((bid, i) => [bid.bidId, { c1: i === 0 ? c1 : 30, c2: 15, c3: 8 }])),
+    });
+    for (const [i, member] of members.entries()) {
+      await api.call('PUT', `${path}/sheet`, { token: member.token, body: sheet(i === 4 ? 5 : 30) });
+      await api.call('POST', `${path}/sheet/submit`, { token: member.token });
+    }
+
+    // Act
+    const tick = (await api.tick()) as { result: { moved: number } };
+    const waiting = await api.call('GET', `/api/tenders/${tender.id}`);
+    const confirmed = await api.call('POST', `${path}/outliers/confirm`, {
+      token: members[4]?.token,
+      body: { note: '该投标技术方案存在多项负偏离，维持评分' },
+    });
+    const after = await api.call('GET', `/api/tenders/${tender.id}`);
+
+    // Assess
+    expect(tick.result.moved).toBe(0);
+    expect(waiting.body.status).toBe('evaluating');
+    expect(confirmed.body).toEqual({ confirmed: 1, reportReady: true });
+    expect(after.body.status).toBe('awarding');
+  });
+
   it('shows members the same small/micro deduction the report applies (财库〔2020〕46号第九条)', async () => {
     // Prepare
     const { tender, bids, members } = await committeeReady();
