@@ -240,7 +240,8 @@ export async function submitSheet(
     await finishIfReady(deps, updated, nextCommittee);
   } catch (error) {
     // The sheet is locked whatever happens next. Two last sheets racing: the other wrote the next
-    // step. Anything else is logged for centre staff; the member's submission itself succeeded.
+    // step. Anything else is logged for centre staff and the tick concludes it later
+    // (concludeIfReady); the member's submission itself succeeded.
     if (!(error instanceof ConflictError))
       logger.error('Evaluation could not be concluded', { error: error as Error, tenderId: tender.id });
   }
