@@ -1323,3 +1323,34 @@ export function planCorrection(input: CorrectionPlanInput): CorrectionPlan {
     rule: { id: rule.id, citation: rule.citation },
   };
 }
+
+/** The small/micro price deduction an evaluation applies, with the row of the rules table that decides it. */
+export interface SmallMicroDeduction {
+  /** Percent taken off a small or micro firm's price for evaluation only; 0 for none. */
+  percent: number;
+  /** The deciding row (`sme.reserved-no-deduction`, `sme.small-micro-deduction.*`), or null when none governs. */
+  rule: { id: string; citation: string } | null;
+}
+
+/**
+ * Whether, and by how much, a tender's evaluation deducts from small/micro firms' prices: the one
+ * decision the committee's session and the scoring both take.
+ *
+ * From the rows in force on the publication day, as the tender was checked against them: a project
+ * reserved for SMEs deducts nothing (财库〔2020〕46号第九条); otherwise the stated deduction applies
+ * only where a small/micro deduction row governs the method and trade type (competitive government
+ * procurement), so a rights transfer's highest price or a single source is never deducted.
+ */
+export function decideSmallMicroDeduction(input: TenderRulesInput, publishedAt: Date): SmallMicroDeduction {
+  const day = chinaDate(publishedAt);
+  const governs = (rule: Rule) => appliesTo(rule, input, day);
+  if (input.sme.reservedForSme) {
+    const rule = RULES.find((r) => r.kind === 'smeReservedNoDeduction' && governs(r));
+    return { percent: 0, rule: rule ? { id: rule.id, citation: rule.citation } : null };
+  }
+  const rule = RULES.find(
+    (r) => r.kind === 'smeDeduction' && r.field === 'priceDeductionPercent' && governs(r),
+  );
+  if (!rule) return { percent: 0, rule: null };
+  return { percent: input.sme.priceDeductionPercent ?? 0, rule: { id: rule.id, citation: rule.citation } };
+}

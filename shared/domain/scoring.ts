@@ -243,11 +243,28 @@ function makeIssue(path: string, zh: string, en: string, citation?: string): Fie
 type HundredthsReading = { ok: true; hundredths: bigint } | { ok: false; zh: string; en: string };
 
 /**
- * Reads a non-negative number with at most 2 decimals as an exact BigInt count of hundredths.
+ * Converts a finite non-negative number with at most 2 decimals to an exact BigInt count of
+ * hundredths, or `undefined` when it has more decimals (or is negative, not finite, not a number).
  *
- * The decimal is the number's shortest round-trip form (`String(x)`), i.e. what the member typed, so
- * 44.55 is 4455 exactly while 0.1 + 0.2 (0.30000000000000004) is refused rather than silently rounded.
+ * The decimal read is the number's shortest round-trip form (`String(x)`), i.e. what the member typed
+ * or what a JSON body said, so 38.55 is 3855 exactly (where `38.55 * 100` is 3854.999…), while 38.555,
+ * 1e-7 and 0.1 + 0.2 (0.30000000000000004) are refused rather than silently rounded. Exponent forms
+ * (`1e-7`, `1e+21`) are shifted exactly, digit by digit.
  */
+export function parseHundredths(value: unknown): bigint | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
+  const match = /^(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(value));
+  if (!match) return undefined;
+  const [, whole = '0', fraction = '', exponent = '0'] = match;
+  const digits = BigInt(whole + fraction);
+  // value = digits × 10^(exponent − fraction.length); hundredths = value × 10^2
+  const shift = Number(exponent) - fraction.length + 2;
+  if (shift >= 0) return digits * 10n ** BigInt(shift);
+  const divisor = 10n ** BigInt(-shift);
+  return digits % divisor === 0n ? digits / divisor : undefined;
+}
+
+/** Reads a number as an exact count of hundredths (see {@link parseHundredths}), saying why not. */
 function readHundredths(value: unknown): HundredthsReading {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     return { ok: false, zh: '必须是有限数字', en: 'must be a finite number' };
@@ -255,14 +272,10 @@ function readHundredths(value: unknown): HundredthsReading {
   if (value < 0) {
     return { ok: false, zh: '不能为负数', en: 'must not be negative' };
   }
-  if (Number.isInteger(value)) {
-    return { ok: true, hundredths: BigInt(value) * 100n };
-  }
-  const match = /^(\d+)\.(\d{1,2})$/.exec(String(value));
-  if (!match) {
-    return { ok: false, zh: '最多保留2位小数', en: 'must have at most 2 decimals' };
-  }
-  return { ok: true, hundredths: BigInt(match[1] ?? '0') * 100n + BigInt((match[2] ?? '').padEnd(2, '0')) };
+  const hundredths = parseHundredths(value);
+  return hundredths === undefined
+    ? { ok: false, zh: '最多保留2位小数', en: 'must have at most 2 decimals' }
+    : { ok: true, hundredths };
 }
 
 /** Whether `value` is a non-empty string, the shape of every id. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseHundredths } from '../domain/scoring';
 import { FenSchema, IdSchema, InstantSchema } from './common';
 
 const Hex64 = z
@@ -81,8 +82,22 @@ export const DeclarationBodySchema = z
   })
   .meta({ id: 'Declaration' });
 
+/**
+ * Points on one criterion: 0–100 in exact hundredths (38.55 yes, 38.555 no).
+ *
+ * Why here: a value with more decimals is malformed input, a 400 at its own path; whether it exceeds
+ * the criterion's points depends on the tender and is the use case's 422.
+ */
+const PointsSchema = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((points) => parseHundredths(points) !== undefined, {
+    error: '分值至多两位小数 / points must have at most 2 decimals',
+  });
+
 /** Points per bid per criterion id (`c1`, `c2`, … in the order of the tender's criteria). */
-const ScoresSchema = z.record(IdSchema, z.record(z.string().regex(/^c\d{1,2}$/), z.number().min(0).max(100)));
+const ScoresSchema = z.record(IdSchema, z.record(z.string().regex(/^c\d{1,2}$/), PointsSchema));
 
 /** Body of an outlier confirmation. */
 export const OutlierConfirmationBodySchema = z

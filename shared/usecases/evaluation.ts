@@ -3,7 +3,8 @@ import { logger } from '../adapters/logger';
 import { SYSTEM_ACTOR } from '../domain/audit';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/hashing';
-import { type ScoringResult, scoreBids } from '../domain/scoring';
+import { decideSmallMicroDeduction, type SmallMicroDeduction } from '../domain/rules';
+import { parseHundredths, type ScoringResult, scoreBids } from '../domain/scoring';
 import { minValidBids } from '../domain/tender';
 import type { Bid } from '../schemas/bid';
 import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
@@ -15,6 +16,15 @@ import { applyChange, type Caller, failureNotice, loadPublishedTender } from './
 /** A tender's scoring criteria with the ids sheets use (`c1`, `c2`, … in the tender's order). */
 export function criteriaOf(tender: Tender): { id: string; name: string; maxPoints: number }[] {
   return tender.content.evaluation.criteria.map((criterion, i) => ({ id: `c${i + 1}`, ...criterion }));
+}
+
+/**
+ * The small/micro deduction of a tender's evaluation, decided once by the rules table.
+ *
+ * Why one function: the members' session and the scoring must show and apply the same deduction.
+ */
+export function smallMicroDeductionOf(tender: Tender): SmallMicroDeduction {
+  return decideSmallMicroDeduction(tender.content, new Date(tender.publishedAt ?? tender.createdAt));
 }
 
 /** The valid bids of the opening record, decrypted. */
@@ -53,9 +63,7 @@ export async function getSession(input: { caller: Caller; tenderId: string }, de
     method: tender.content.evaluation.method,
     priceWeightPercent: tender.content.evaluation.priceWeightPercent ?? 0,
     criteria: criteriaOf(tender),
-    smallMicroDeductionPercent: tender.content.sme.reservedForSme
-      ? 0
-      : (tender.content.sme.priceDeductionPercent ?? 0),
+    smallMicroDeductionPercent: smallMicroDeductionOf(tender).percent,
     seat: { expertId: member.expertId, status: member.status },
     bids: bids.map((bid) => ({
       bidId: bid.id,
@@ -77,6 +85,18 @@ export async function getSession(input: { caller: Caller; tenderId: string }, de
     })),
     sheet,
   };
+}
+
+/**
+ * Whether points exceed a criterion's maximum, compared in exact hundredths.
+ *
+ * The schema has already refused points with more than two decimals and maxima are whole points, so
+ * a reading that fails can only be a bug: it counts as "exceeds" rather than slipping through.
+ */
+function exceeds(points: number, maxPoints: number): boolean {
+  const given = parseHundredths(points);
+  const max = parseHundredths(maxPoints);
+  return given === undefined || max === undefined || given > max;
 }
 
 /** Checks a sheet's bids and criteria against the tender before it is stored. */
@@ -104,12 +124,12 @@ function checkSheetShape(
           path: `body.scores.${bidId}.${criterionId}`,
           message: { zh: '没有这项评审因素', en: 'No such criterion' },
         });
-      } else if (points > criterion.maxPoints || Math.round(points * 100) !== points * 100) {
+      } else if (exceeds(points, criterion.maxPoints)) {
         problems.push({
           path: `body.scores.${bidId}.${criterionId}`,
           message: {
-            zh: `分值须在 0–${criterion.maxPoints} 之间，至多两位小数`,
-            en: `Points must be 0–${criterion.maxPoints} with at most 2 decimals`,
+            zh: `分值须在 0–${criterion.maxPoints} 之间`,
+            en: `Points must be 0–${criterion.maxPoints}`,
           },
         });
       }
@@ -220,7 +240,8 @@ export async function submitSheet(
     await finishIfReady(deps, updated, nextCommittee);
   } catch (error) {
     // The sheet is locked whatever happens next. Two last sheets racing: the other wrote the next
-    // step. Anything else is logged for centre staff; the member's submission itself succeeded.
+    // step. Anything else is logged for centre staff and the tick concludes it later
+    // (concludeIfReady); the member's submission itself succeeded.
     if (!(error instanceof ConflictError))
       logger.error('Evaluation could not be concluded', { error: error as Error, tenderId: tender.id });
   }
@@ -269,15 +290,14 @@ async function computeOutcome(
   const invalid = new Set(invalidBids.map((b) => b.bidId));
   const qualified = bids.filter((bid) => !invalid.has(bid.id));
   const failed = qualified.length < minValidBids(tender);
-  const { evaluation, sme } = tender.content;
+  const { evaluation } = tender.content;
   const result: ScoringResult | null = failed
     ? null
     : scoreBids({
         method: evaluation.method,
         priceWeightPercent: evaluation.priceWeightPercent ?? 0,
         criteria: criteriaOf(tender),
-        smallMicroDeductionPercent:
-          sme.reservedForSme || evaluation.method === 'highestPrice' ? 0 : (sme.priceDeductionPercent ?? 0),
+        smallMicroDeductionPercent: smallMicroDeductionOf(tender).percent,
         bids: qualified.map((bid) => ({
           bidId: bid.id,
           supplierName: bid.supplierName,
@@ -304,8 +324,7 @@ export async function finishIfReady(
   tender: Tender,
   committee: Committee,
 ): Promise<Tender | undefined> {
-  const active = committee.members.filter((m) => m.status !== 'recused');
-  if (active.length < committee.size || !active.every((m) => m.status === 'submitted')) return undefined;
+  if (!allSheetsLocked(committee)) return undefined;
   const bids = await validBids(deps, tender);
   const outcome = await computeOutcome(deps, tender, committee, bids);
   const flagged = outcome.result?.outliers ?? [];
@@ -334,6 +353,38 @@ export async function finishIfReady(
     return undefined;
   }
   return concludeEvaluation(deps, tender, committee, bids, outcome);
+}
+
+/** Whether every seat of the committee is filled by a member who has locked a sheet. */
+function allSheetsLocked(committee: Committee): boolean {
+  const active = committee.members.filter((m) => m.status !== 'recused');
+  return active.length >= committee.size && active.every((m) => m.status === 'submitted');
+}
+
+/** Whether flagged outlier scores still wait for the confirmation of the members who gave them. */
+function awaitsConfirmation(committee: Committee): boolean {
+  const review = committee.outlierReview;
+  if (!review) return false;
+  const confirmed = new Set(review.confirmations.map((c) => c.expertId));
+  return review.flagged.some((outlier) => !confirmed.has(outlier.memberId));
+}
+
+/**
+ * The scheduler's retry of {@link finishIfReady}: concludes a tender in evaluation whose sheets are
+ * all locked and whose outliers are all confirmed; undefined when it is not (or no longer) ready.
+ *
+ * Why: the last submission concludes in the same request, but if that step fails the member's
+ * sheet stays locked and nothing else would ever conclude. Only the committee is read until the
+ * tender is ready, and a tender already concluded is no longer evaluating, so repeating is harmless.
+ */
+export async function concludeIfReady(deps: Deps, listed: Tender): Promise<Tender | undefined> {
+  if (listed.status !== 'evaluating') return undefined;
+  const committee = await deps.evaluations.getCommittee(listed.id);
+  if (!committee || !allSheetsLocked(committee) || awaitsConfirmation(committee)) return undefined;
+  // The list may lag behind the table: decide on the tender as it is now.
+  const tender = await deps.tenders.get(listed.id);
+  if (tender?.status !== 'evaluating') return undefined;
+  return finishIfReady(deps, tender, committee);
 }
 
 /**

@@ -4,6 +4,7 @@ import { ConflictError } from '../domain/errors';
 import { nextDueAt } from '../domain/tender';
 import type { Tender } from '../schemas/tender';
 import { deemAward } from './awards';
+import { concludeIfReady } from './evaluation';
 import { closeConfirmation, closeDecryption, openTender } from './opening';
 
 /** Most steps one tender takes in one tick. */
@@ -32,7 +33,7 @@ async function advance(deps: Deps, tender: Tender): Promise<Tender | undefined> 
 
 /**
  * The scheduler tick: moves every tender whose timed step is due (EventBridge each minute in AWS,
- * a timer locally).
+ * a timer locally), and concludes evaluations whose sheets are all locked.
  *
  * Why conflicts are skipped: two overlapping ticks may race; the optimistic lock lets one win.
  */
@@ -59,7 +60,34 @@ export async function runTick(deps: Deps): Promise<TickResult> {
       }
     }
   }
+  await concludeEvaluations(deps, result);
   return result;
+}
+
+/**
+ * Concludes every tender in evaluation whose sheets are all locked and confirmed (the byStatus
+ * index, page by page, one committee read per tender).
+ *
+ * Why in the tick: the last submission concludes in its own request; when that fails, this is the
+ * retry, so an evaluation cannot stall for good.
+ */
+async function concludeEvaluations(deps: Deps, result: TickResult): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    const page = await deps.tenders.listPublic({ status: 'evaluating' }, { limit: TICK_BATCH, cursor });
+    for (const listed of page.items) {
+      try {
+        const concluded = await concludeIfReady(deps, listed);
+        if (concluded) result.moved.push({ tenderId: concluded.id, status: concluded.status });
+      } catch (error) {
+        // A conflict means the last member's own request or another tick concluded it first.
+        if (!(error instanceof ConflictError))
+          logger.error('Evaluation could not be concluded', { error: error as Error, tenderId: listed.id });
+        result.skipped.push(listed.id);
+      }
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
 }
 
 /** Whether the tender's next timed step is due at `now`. */

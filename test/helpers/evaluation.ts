@@ -44,7 +44,8 @@ export async function addExperts(
 
 /**
  * Draws a committee of 5 for a tender in evaluation; every member declares no conflict and gives
- * every bid the same points, so the report ranks by price alone; the tender ends in `awarding`.
+ * every bid the same two-decimal points, so the report ranks by price alone; the tender ends in
+ * `awarding`.
  */
 export async function playToAwarding(
   api: ApiClient,
@@ -59,7 +60,8 @@ export async function playToAwarding(
     body: { size: 5, reserveSize: 0, specialties: [specialty] },
   });
   if (drawn.status !== 201) throw new Error(`draw: ${JSON.stringify(drawn.body)}`);
-  const scores = Object.fromEntries(bids.map((bid) => [bid.bidId, { c1: 30, c2: 15, c3: 8 }]));
+  // Two-decimal points, as experts give them (each × 100 is off in floating point)
+  const scores = Object.fromEntries(bids.map((bid) => [bid.bidId, { c1: 38.55, c2: 4.35, c3: 1.1 }]));
   for (const seat of drawn.body.members as { expertId: string }[]) {
     const member = pool.find((p) => p.id === seat.expertId);
     if (!member) throw new Error('drawn expert not in the test pool');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ValidationError } from '../../shared/domain/errors';
 import {
+  parseHundredths,
   type ScoreSheet,
   type ScoringBid,
   type ScoringInput,
@@ -10,6 +11,7 @@ import {
   scoreBids,
   validateScoringInput,
 } from '../../shared/domain/scoring';
+import { ScoreSheetBodySchema } from '../../shared/schemas/evaluation';
 
 /** The two non-price criteria used by the hand-worked cases: 技术 50 points, 服务 20 points (+ price 30). */
 const TECH_AND_SERVICE = [
@@ -721,4 +723,58 @@ describe('scoreBids: properties', () => {
       fc.assert(property, { numRuns: 200 });
     },
   );
+});
+
+/** A bid id as the API writes it (a ULID). */
+const BID_ULID = '01J0000000000000000000000B';
+
+describe('parseHundredths and the score-sheet schema: exact hundredths', () => {
+  test('accepts every one of the 10,001 two-decimal values 0.00..100.00 and converts each exactly', () => {
+    const refusedBySchema: string[] = [];
+    const wrong: string[] = [];
+    for (let i = 0; i <= 10_000; i += 1) {
+      const typed = `${Math.floor(i / 100)}.${String(i % 100).padStart(2, '0')}`;
+      // What a JSON body carries: the double nearest to the typed decimal
+      const points = JSON.parse(typed) as number;
+      if (parseHundredths(points) !== BigInt(i)) wrong.push(typed);
+      const parsed = ScoreSheetBodySchema.safeParse({ scores: { [BID_ULID]: { c1: points } } });
+      if (!parsed.success) refusedBySchema.push(typed);
+    }
+    expect(wrong).toEqual([]);
+    expect(refusedBySchema).toEqual([]);
+  });
+
+  test('refuses more than two decimals, exponent forms included, and negatives', () => {
+    for (const value of [38.555, 0.001, 1e-7, 5e-324, 0.1 + 0.2, 100.001, -1, -0.5, Number.NaN]) {
+      expect(parseHundredths(value), String(value)).toBeUndefined();
+    }
+    expect(parseHundredths(1e21)).toBe(10n ** 23n);
+    expect(parseHundredths(1.5e-1)).toBe(15n);
+    expect(parseHundredths(-0)).toBe(0n);
+    const parsed = ScoreSheetBodySchema.safeParse({ scores: { [BID_ULID]: { c1: 38.555 } } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual([`scores.${BID_ULID}.c1`]);
+  });
+
+  test('scores 38.55, 4.35 and 1.1 exactly, where ×100 in floating point is off', () => {
+    const result = scoreBids({
+      method: 'comprehensive',
+      priceWeightPercent: 30,
+      criteria: [
+        { id: 'c1', name: '技术', maxPoints: 40 },
+        { id: 'c2', name: '服务', maxPoints: 20 },
+        { id: 'c3', name: '业绩', maxPoints: 10 },
+      ],
+      bids: [makeBid('b1', 100_000_00, 'large')],
+      sheets: [
+        { memberId: 'm1', scores: { b1: { c1: 38.55, c2: 4.35, c3: 1.1 } } },
+        { memberId: 'm2', scores: { b1: { c1: 38.56, c2: 4.36, c3: 1.11 } } },
+      ],
+    });
+    // 30 + 38.555 + 4.355 + 1.105 = 74.015 exactly → 74.02 (half-up, once)
+    expect(findBid(result, 'b1')).toMatchObject({
+      criteriaScores: { c1: '38.56', c2: '4.36', c3: '1.11' },
+      total: '74.02',
+    });
+  });
 });
