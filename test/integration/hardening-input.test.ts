@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { createDocumentClient } from '../../shared/adapters/deps';
 import { DynamoTenderRepository } from '../../shared/adapters/dynamodb/tender-repository';
 import { GENESIS_HASH, sealEvent } from '../../shared/domain/audit';
@@ -26,7 +26,10 @@ afterAll(async () => {
 });
 
 /** Asserts a problem+json answer with Chinese and English text. */
-function expectBilingualProblem(response: { status: number; headers: Headers; body: unknown }, status: number) {
+function expectBilingualProblem(
+  response: { status: number; headers: Headers; body: unknown },
+  status: number,
+) {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toContain('application/problem+json');
   expect(response.body).toMatchObject({
@@ -70,7 +73,10 @@ describe('numbers the store cannot hold (finding 2)', () => {
     const sme = { reservedForSme: false, priceDeductionPercent: 12.25, consortiumDeductionPercent: 1e-200 };
 
     // Act
-    const bad = await api.call('PATCH', `/api/tenders/${created.body.id}`, { token: purchaser, body: { sme } });
+    const bad = await api.call('PATCH', `/api/tenders/${created.body.id}`, {
+      token: purchaser,
+      body: { sme },
+    });
     const good = await api.call('PATCH', `/api/tenders/${created.body.id}`, {
       token: purchaser,
       body: { sme: { ...sme, consortiumDeductionPercent: 3.5 } },
@@ -80,7 +86,10 @@ describe('numbers the store cannot hold (finding 2)', () => {
     expectBilingualProblem(bad, 400);
     expect(pathsOf(bad.body)).toContain('body.sme.consortiumDeductionPercent');
     expect(good.status).toBe(200);
-    expect(good.body.content.sme).toMatchObject({ priceDeductionPercent: 12.25, consortiumDeductionPercent: 3.5 });
+    expect(good.body.content.sme).toMatchObject({
+      priceDeductionPercent: 12.25,
+      consortiumDeductionPercent: 3.5,
+    });
   });
 
   it('a ValidationException the store raises on a write is a bilingual 400 ValidationError', async () => {
@@ -89,7 +98,13 @@ describe('numbers the store cannot hold (finding 2)', () => {
     const at = api.gateway.clock.now().toISOString();
     const id = '01J0000000000000000000HARD';
     const event = sealEvent(
-      { tenderId: id, type: 'tender.created', at, actor: { sub: 's', orgId: 'o', role: 'purchaser' }, data: {} },
+      {
+        tenderId: id,
+        type: 'tender.created',
+        at,
+        actor: { sub: 's', orgId: 'o', role: 'purchaser' },
+        data: {},
+      },
       0,
       GENESIS_HASH,
     );
@@ -121,19 +136,25 @@ describe('numbers the store cannot hold (finding 2)', () => {
 });
 
 describe('the gateway’s own errors (finding 3)', () => {
-  it.each(['%zz', '%E0%A4%A', '%'])('POST /api/tenders/%s/publish is a bilingual 400, not a 500', async (bad) => {
-    // Act
-    const response = await api.call('POST', `/api/tenders/${bad}/publish`, { token: purchaser });
+  it.each(['%zz', '%E0%A4%A', '%'])(
+    'POST /api/tenders/%s/publish is a bilingual 400, not a 500',
+    async (bad) => {
+      // Act
+      const response = await api.call('POST', `/api/tenders/${bad}/publish`, { token: purchaser });
 
-    // Assess
-    expectBilingualProblem(response, 400);
-  });
+      // Assess
+      expectBilingualProblem(response, 400);
+    },
+  );
 
   it('404, 405, 413 and bad JSON on a dev endpoint are bilingual problems', async () => {
     // Act
     const notFound = await api.call('GET', '/api/no-such-route');
     const notAllowed = await api.call('DELETE', '/api/tenders');
-    const tooLarge = await api.call('POST', '/api/tenders', { token: purchaser, body: 'x'.repeat(1024 * 1024 + 1) });
+    const tooLarge = await api.call('POST', '/api/tenders', {
+      token: purchaser,
+      body: 'x'.repeat(1024 * 1024 + 1),
+    });
     const badJson = await api.call('POST', '/api/dev/token', { body: '{"role":' });
     const badClock = await api.call('POST', '/api/dev/clock', { body: '{' });
 
@@ -217,7 +238,10 @@ describe('unknown fields (finding 4)', () => {
     // Assess
     expectBilingualProblem(subject, 400);
     expect(subject.body.errors).toContainEqual(
-      expect.objectContaining({ path: 'body.title', message_zh: expect.stringContaining('87号令第二十七条') }),
+      expect.objectContaining({
+        path: 'body.title',
+        message_zh: expect.stringContaining('87号令第二十七条'),
+      }),
     );
     expectBilingualProblem(nested, 400);
     expect(pathsOf(nested.body)).toContain('body.evaluation.extra');
@@ -248,7 +272,9 @@ function findLooseObjects(schema: z.ZodType, at: string, seen = new Set<z.ZodTyp
   switch (def.type) {
     case 'object': {
       const catchall = def['catchall'] as z.ZodType | undefined;
-      const strict = catchall !== undefined && (catchall as unknown as { _zod: { def: { type: string } } })._zod.def.type === 'never';
+      const strict =
+        catchall !== undefined &&
+        (catchall as unknown as { _zod: { def: { type: string } } })._zod.def.type === 'never';
       const shape = def['shape'] as Record<string, z.ZodType>;
       return [
         ...(strict ? [] : [at]),
@@ -302,7 +328,10 @@ describe('instants and the longest bid period (finding 5)', () => {
     const now = api.gateway.clock.now();
     const content = openTenderContent(now);
     const rule = findRule('tender.max-bid-period');
-    const far = { ...content, timeline: { ...content.timeline, bidDeadline: daysAfter(now, 200).toISOString() } };
+    const far = {
+      ...content,
+      timeline: { ...content.timeline, bidDeadline: daysAfter(now, 200).toISOString() },
+    };
     const created = await api.call('POST', '/api/tenders', { token: purchaser, body: far });
 
     // Act
