@@ -40,6 +40,13 @@ export const InstantSchema = z.iso
     description: 'ISO 8601 date-time with offset, 2000-01-01 to 2100-01-01, e.g. 2026-12-20T09:30:00+08:00',
   });
 
+/** A calendar day `YYYY-MM-DD` in the same window as {@link InstantSchema} (2000-01-01 to 2100-01-01). */
+export const DaySchema = z.iso
+  .date()
+  .refine((day) => day >= EARLIEST_INSTANT.slice(0, 10) && day <= LATEST_INSTANT.slice(0, 10), {
+    error: '日期须在 2000-01-01 至 2100-01-01 之间 / dates must be between 2000-01-01 and 2100-01-01',
+  });
+
 /**
  * The decimal places of a number, read from its shortest decimal string (`1e-200` has 200).
  *
