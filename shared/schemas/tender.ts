@@ -32,7 +32,7 @@ export const CriterionSchema = z.strictObject({
 /** How bids are evaluated. */
 export const EvaluationSchema = z.strictObject({
   method: EvaluationMethodSchema,
-  priceWeightPercent: z.number().int().min(0).max(100).optional(),
+  priceWeightPercent: PercentSchema.int().optional(),
   criteria: z.array(CriterionSchema).max(30).default([]),
 });
 

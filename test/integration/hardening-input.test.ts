@@ -9,6 +9,7 @@ import { ENV, ROUTES } from '../../shared/http/routes';
 import { OPERATIONS } from '../../shared/schemas/operations';
 import type { Tender } from '../../shared/schemas/tender';
 import { type ApiClient, publishTender, startTestApi } from '../helpers/api';
+import { makeSupplier } from '../helpers/bidder';
 import { daysAfter, openTenderContent } from '../helpers/fixtures';
 
 let api: ApiClient;
@@ -391,5 +392,38 @@ describe('idempotency records expire (finding 16)', () => {
     });
     expect(replayOfNew.status).toBe(200);
     expect(replayOfNew.body.id).toBe(other.body.id);
+  });
+
+  it('a bid’s Idempotency-Key also expires: after 24 hours the same key and body declare a new bid draft', async () => {
+    // Prepare
+    const tender = await publishTender(api, purchaser);
+    const supplier = await makeSupplier(api, 4242);
+    await api.call('POST', `/api/tenders/${tender.id}/registrations`, { token: supplier.token });
+    const hex = (c: string) => c.repeat(64);
+    const body = {
+      priceCommitment: hex('a'),
+      keyCommitment: hex('b'),
+      documents: [{ fileName: '投标文件.pdf', sha256: hex('c'), size: 100 }],
+    };
+    const send = (payload: object) =>
+      api.call('POST', `/api/tenders/${tender.id}/bids`, {
+        token: supplier.token,
+        headers: { 'idempotency-key': 'bid-expiry-0001' },
+        body: payload,
+      });
+    const first = await send(body);
+    const replay = await send(body);
+    await api.advance(25 * 60 * 60 * 1000);
+
+    // Act
+    const again = await send(body);
+    await api.advance(25 * 60 * 60 * 1000);
+    const other = await send({ ...body, priceCommitment: hex('d') });
+
+    // Assess
+    expect([first.status, replay.status, again.status, other.status]).toEqual([201, 200, 201, 201]);
+    expect(replay.body.bid.id).toBe(first.body.bid.id);
+    expect(again.body.bid.id).not.toBe(first.body.bid.id);
+    expect(other.body.bid.id).not.toBe(again.body.bid.id);
   });
 });
