@@ -106,20 +106,44 @@ function send(
   res.end(text);
 }
 
+/** Titles of the gateway's own problems, by status, in both languages. */
+const PROBLEM_TITLES: Readonly<Record<number, { zh: string; en: string }>> = {
+  400: { zh: '请求无效', en: 'Bad request' },
+  401: { zh: '未登录', en: 'Unauthorized' },
+  404: { zh: '未找到', en: 'Not found' },
+  405: { zh: '不支持的请求方法', en: 'Method not allowed' },
+  413: { zh: '请求体过大', en: 'Payload too large' },
+  500: { zh: '网关内部错误', en: 'Gateway error' },
+};
+
+/** Answers one of the gateway's own errors as problem+json, shaped as the handlers' problems. */
 function problem(res: ServerResponse, status: number, zh: string, en: string): void {
+  const title = PROBLEM_TITLES[status] ?? { zh: '请求无效', en: 'Bad request' };
   send(
     res,
     status,
     {
-      type: 'about:blank',
-      title: `${zh} / ${en}`,
+      type: `urn:ggzy-portal:problem:gateway-${status}`,
+      title: `${title.zh} / ${title.en}`,
       status,
       detail: `${zh} / ${en}`,
+      title_zh: title.zh,
+      title_en: title.en,
       detail_zh: zh,
       detail_en: en,
     },
     { 'content-type': 'application/problem+json; charset=utf-8' },
   );
+}
+
+/** Decodes each path parameter, or returns null when one is not valid percent-encoded UTF-8. */
+function decodePathParameters(names: string[], match: RegExpExecArray | null): Record<string, string> | null {
+  try {
+    return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match?.[i + 1] ?? '')]));
+  } catch (error) {
+    if (error instanceof URIError) return null;
+    throw error;
+  }
 }
 
 const TokenRequestSchema = z.object({
@@ -320,9 +344,15 @@ export async function startGateway(options: GatewayOptions): Promise<{ server: S
       return problem(res, 404, '没有这个接口', 'No such route');
     }
     const match = route.pattern.exec(url.pathname);
-    const params = Object.fromEntries(
-      route.names.map((name, i) => [name, decodeURIComponent(match?.[i + 1] ?? '')]),
-    );
+    const params = decodePathParameters(route.names, match);
+    if (!params) {
+      return problem(
+        res,
+        400,
+        '路径参数不是有效的百分号编码（UTF-8）',
+        'A path parameter is not valid percent-encoded UTF-8',
+      );
+    }
     let claims: Record<string, unknown> | undefined;
     if (route.spec.auth !== 'public') {
       // As the HTTP API JWT authorizer: no valid token, no invocation.

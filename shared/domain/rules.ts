@@ -119,9 +119,10 @@ export type TimelinePoint = 'publication' | 'documentsFrom' | 'documentsUntil' |
 
 /**
  * Where a rule's text comes from: `primary` (full text in `shared/law/`), `secondary` (cited from
- * secondary sources, text not in the repository) or `platform` (a consistency check of this portal).
+ * secondary sources, text not in the repository), `platform` (a consistency check of this portal) or
+ * `centrePolicy` (the trading centre's own policy, no law behind it: its value is the table's).
  */
-export type RuleSource = 'primary' | 'secondary' | 'platform';
+export type RuleSource = 'primary' | 'secondary' | 'platform' | 'centrePolicy';
 
 /** What every rule carries. */
 export interface RuleBase {
@@ -156,6 +157,19 @@ export interface MinPeriodRule extends RuleBase {
   unit: 'days' | 'workingDays';
   /** Whether a last day that is not a working day rolls over to the next working day (87号令第85条). */
   rollOver: boolean;
+}
+
+/** A maximum period between two points of the timeline, in calendar days (the centre's policy). */
+export interface MaxPeriodRule extends RuleBase {
+  kind: 'maxPeriod';
+  /** Where the period starts (that day is not counted). */
+  from: TimelinePoint;
+  /** The point that must not fall after the period's last day. */
+  to: Exclude<TimelinePoint, 'publication'>;
+  /** Length of the period in calendar days. */
+  count: number;
+  /** Calendar days only: a longest period needs no working-day roll-over. */
+  unit: 'days';
 }
 
 /** The timeline is in a sensible order (documents after publication, deadline after documents). */
@@ -245,6 +259,7 @@ export interface CorrectionImmutableRule extends RuleBase {
 /** One row of the rules table. */
 export type Rule =
   | MinPeriodRule
+  | MaxPeriodRule
   | TimelineOrderRule
   | AllowedMethodsRule
   | AllowedCategoriesRule
@@ -512,6 +527,23 @@ const RULES: readonly Rule[] = deepFreeze<Rule[]>([
     count: 20,
     unit: 'days',
     rollOver: false,
+  },
+  {
+    id: 'tender.max-bid-period',
+    kind: 'maxPeriod',
+    title: {
+      zh: '自公告发布之日起至投标（响应）截止之日止不得超过180日（本中心规定）',
+      en: 'At most 180 days from the publication day to the bid deadline (the centre’s own policy)',
+    },
+    // The law sets minimum periods only; this longest period is the centre's policy, not a citation.
+    citation: '交易中心政策',
+    source: 'centrePolicy',
+    effectiveFrom: PLATFORM_SINCE,
+    methods: PROCUREMENT_METHODS,
+    from: 'publication',
+    to: 'bidDeadline',
+    count: 180,
+    unit: 'days',
   },
   {
     id: 'trade.government-methods',
@@ -910,6 +942,25 @@ function checkMinPeriod(rule: MinPeriodRule, timeline: ParsedTimeline): FieldIss
   ];
 }
 
+/** Checks a maximum period between two points of the timeline (calendar days, China-local). */
+function checkMaxPeriod(rule: MaxPeriodRule, timeline: ParsedTimeline): FieldIssue[] {
+  const from = timeline[rule.from];
+  const to = timeline[rule.to];
+  if (!from || !to) return [];
+  const fromDay = chinaDate(from);
+  const lastDay = addCalendarDays(fromDay, rule.count);
+  const toDay = chinaDate(to);
+  if (toDay <= lastDay) return [];
+  return [
+    toIssue(
+      rule,
+      `timeline.${rule.to}`,
+      `${POINT_LABELS[rule.to].zh}（${toDay}）不得晚于${lastDay}：自${POINT_LABELS[rule.from].zh}（${fromDay}）起不超过${rule.count}日`,
+      `${POINT_LABELS[rule.to].en} (${toDay}) may not be after ${lastDay}: at most ${rule.count} days from ${POINT_LABELS[rule.from].en} (${fromDay})`,
+    ),
+  ];
+}
+
 /** Checks the timeline's instants and their order. */
 function checkTimelineOrder(
   rule: TimelineOrderRule,
@@ -1179,6 +1230,8 @@ function checkRule(rule: Rule, input: TenderRulesInput, timeline: ParsedTimeline
   switch (rule.kind) {
     case 'minPeriod':
       return checkMinPeriod(rule, timeline);
+    case 'maxPeriod':
+      return checkMaxPeriod(rule, timeline);
     case 'timelineOrder':
       return checkTimelineOrder(rule, input, timeline);
     case 'allowedMethods':

@@ -40,6 +40,8 @@ export interface IdempotencyClaim {
   requestHash: string;
   /** When the record may be forgotten (ISO instant). */
   expiresAt: string;
+  /** When the claim is made (ISO instant, the use case's clock): an older record expired by then is replaced. */
+  claimedAt: string;
 }
 
 /** One atomic change to a tender: the new tender, the event that records it, and any notices. */
@@ -93,8 +95,8 @@ export interface TenderRepository {
   save(change: TenderChange, expectedVersion: number): Promise<void>;
   /** Reads a tender, or null. */
   get(tenderId: string): Promise<Tender | null>;
-  /** Reads an idempotency record, or null. */
-  getIdempotency(orgId: string, key: string): Promise<IdempotencyRecord | null>;
+  /** Reads an idempotency record still alive at `now`, or null (an expired one counts as absent). */
+  getIdempotency(orgId: string, key: string, now: Date): Promise<IdempotencyRecord | null>;
   /** The award of a tender, or null. */
   getAward(tenderId: string): Promise<Award | null>;
   /** The contract of a tender, or null. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FenSchema, IdSchema, InstantSchema } from './common';
+import { DaySchema, FenSchema, IdSchema, InstantSchema } from './common';
 import { SupplierScaleSchema } from './supplier';
 
 /** Body of the award request: the chosen candidate, and a reason when it is not the first in order. */
@@ -45,7 +45,7 @@ export const AwardSchema = z
 export const ContractBodySchema = z
   .object({
     amountFen: FenSchema,
-    signedOn: z.iso.date(),
+    signedOn: DaySchema,
     document: z
       .object({
         fileName: z.string().trim().min(1).max(200),
@@ -67,7 +67,7 @@ export const ContractSchema = z
     tenderId: IdSchema,
     id: IdSchema,
     amountFen: FenSchema,
-    signedOn: z.iso.date(),
+    signedOn: DaySchema,
     document: z.object({
       id: IdSchema,
       fileName: z.string(),

@@ -10,13 +10,64 @@ export const FenSchema = z
   .max(MAX_FEN, { error: '金额超过上限 / amount exceeds the ceiling' })
   .meta({ description: 'Amount in 分 (fen, 1/100 元), integer' });
 
-/** An instant as an ISO 8601 string with an offset (`Z` or `+08:00`). */
+/** The earliest instant any field may hold (the portal's earliest data). */
+export const EARLIEST_INSTANT = '2000-01-01T00:00:00.000Z';
+/** The latest instant any field may hold. */
+export const LATEST_INSTANT = '2100-01-01T00:00:00.000Z';
+
+/**
+ * An instant as an ISO 8601 string with an offset (`Z` or `+08:00`), from 2000-01-01 to 2100-01-01.
+ *
+ * Why bounded: a year 0000 or 9999 is never meant, and every period computed from one would be
+ * nonsense; the window is far wider than any tender's life.
+ */
 export const InstantSchema = z.iso
   .datetime({
     offset: true,
     error: '时间须为带时区的 ISO 8601 格式 / expected an ISO 8601 date-time with offset',
   })
-  .meta({ description: 'ISO 8601 date-time with offset, e.g. 2026-12-20T09:30:00+08:00' });
+  .refine(
+    (text) => {
+      const ms = Date.parse(text);
+      // Text that is no date at all is the format check's issue, reported once.
+      return Number.isNaN(ms) || (ms >= Date.parse(EARLIEST_INSTANT) && ms <= Date.parse(LATEST_INSTANT));
+    },
+    {
+      error: '时间须在 2000-01-01 至 2100-01-01 之间 / instants must be between 2000-01-01 and 2100-01-01',
+    },
+  )
+  .meta({
+    description: 'ISO 8601 date-time with offset, 2000-01-01 to 2100-01-01, e.g. 2026-12-20T09:30:00+08:00',
+  });
+
+/** A calendar day `YYYY-MM-DD` in the same window as {@link InstantSchema} (2000-01-01 to 2100-01-01). */
+export const DaySchema = z.iso
+  .date()
+  .refine((day) => day >= EARLIEST_INSTANT.slice(0, 10) && day <= LATEST_INSTANT.slice(0, 10), {
+    error: '日期须在 2000-01-01 至 2100-01-01 之间 / dates must be between 2000-01-01 and 2100-01-01',
+  });
+
+/**
+ * The decimal places of a number, read from its shortest decimal string (`1e-200` has 200).
+ *
+ * Why the string: it is exactly what JSON carried and what DynamoDB would be asked to store, so
+ * 0.07 has 2 places although its binary value is not 7/100.
+ */
+export function countDecimalPlaces(value: number): number {
+  const [mantissa = '', exponent = '0'] = String(value).toLowerCase().split('e');
+  const fraction = mantissa.split('.')[1] ?? '';
+  return Math.max(0, fraction.length - Number(exponent));
+}
+
+/** A percentage from 0 to 100 in hundredths (at most two decimals, e.g. 12.25). */
+export const PercentSchema = z
+  .number()
+  .min(0, { error: '百分比不能为负 / a percentage cannot be negative' })
+  .max(100, { error: '百分比不能超过 100 / a percentage is at most 100' })
+  .refine((value) => countDecimalPlaces(value) <= 2, {
+    error: '百分比至多两位小数 / a percentage has at most two decimals',
+  })
+  .meta({ description: 'Percentage 0–100 with at most two decimals' });
 
 /** A ULID, the id format of every entity. */
 export const IdSchema = z

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema } from './common';
+import { DaySchema, IdSchema, InstantSchema } from './common';
 
 /** A relation that forces recusal (实施条例第9条). */
 export const ExpertRelationSchema = z
   .object({
     orgId: z.string().trim().min(1).max(64),
     kind: z.enum(['employment', 'directorship', 'control', 'kin']),
-    until: z.iso.date().optional().meta({ description: 'When it ended (YYYY-MM-DD); absent = ongoing' }),
+    until: DaySchema.optional().meta({ description: 'When it ended (YYYY-MM-DD); absent = ongoing' }),
   })
   .strict();
 

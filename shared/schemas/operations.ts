@@ -10,7 +10,15 @@ import {
   RegistrationSchema,
   RevealBodySchema,
 } from './bid';
-import { FenSchema, IdSchema, InstantSchema, PageQuerySchema, pageOf, TenderPathSchema } from './common';
+import {
+  DaySchema,
+  FenSchema,
+  IdSchema,
+  InstantSchema,
+  PageQuerySchema,
+  pageOf,
+  TenderPathSchema,
+} from './common';
 import {
   CommitteeSchema,
   DeclarationBodySchema,
@@ -312,7 +320,7 @@ export const OPERATIONS = {
     body: z
       .object({
         amountFen: FenSchema,
-        signedOn: z.iso.date(),
+        signedOn: DaySchema,
         document: ContractBodySchema.shape.document.extend({ id: IdSchema }),
       })
       .strict(),

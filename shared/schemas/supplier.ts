@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidCreditCode } from '../domain/credit-code';
-import { InstantSchema } from './common';
+import { DaySchema, InstantSchema } from './common';
 
 /** Enterprise scale as declared under 财库〔2020〕46号 (大型 / 中型 / 小型 / 微型). */
 export const SUPPLIER_SCALES = ['large', 'medium', 'small', 'micro'] as const;
@@ -20,9 +20,9 @@ export const SupplierProfileBodySchema = z
     name: z.string().trim().min(2).max(200),
     creditCode: CreditCodeSchema,
     scale: SupplierScaleSchema,
-    scaleDeclaredAt: z.iso
-      .date()
-      .meta({ description: 'Date of the SME declaration (中小企业声明函), YYYY-MM-DD' }),
+    scaleDeclaredAt: DaySchema.meta({
+      description: 'Date of the SME declaration (中小企业声明函), YYYY-MM-DD',
+    }),
     contact: z
       .object({
         name: z.string().trim().min(1).max(100),

@@ -8,7 +8,7 @@ import {
   PROCUREMENT_METHODS,
   TRADE_TYPES,
 } from '../domain/rules';
-import { FenSchema, IdSchema, InstantSchema } from './common';
+import { FenSchema, IdSchema, InstantSchema, PercentSchema } from './common';
 
 /** How a tender is traded: government procurement, or a land / mining rights transfer. */
 export const TradeTypeSchema = z.enum(TRADE_TYPES).meta({ description: 'Trade type' });
@@ -24,28 +24,28 @@ export const EvaluationMethodSchema = z.enum(EVALUATION_METHODS);
 export const StatusSchema = z.enum(TENDER_STATUSES);
 
 /** A named scoring criterion of 综合评分法 with its maximum points. */
-export const CriterionSchema = z.object({
+export const CriterionSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   maxPoints: z.number().int().min(1).max(100),
 });
 
 /** How bids are evaluated. */
-export const EvaluationSchema = z.object({
+export const EvaluationSchema = z.strictObject({
   method: EvaluationMethodSchema,
-  priceWeightPercent: z.number().int().min(0).max(100).optional(),
+  priceWeightPercent: PercentSchema.int().optional(),
   criteria: z.array(CriterionSchema).max(30).default([]),
 });
 
 /** SME policy: reserved for SMEs, or a price deduction for small/micro firms. */
-export const SmePolicySchema = z.object({
+export const SmePolicySchema = z.strictObject({
   reservedForSme: z.boolean(),
-  priceDeductionPercent: z.number().min(0).max(100).optional(),
-  consortiumDeductionPercent: z.number().min(0).max(100).optional(),
+  priceDeductionPercent: PercentSchema.optional(),
+  consortiumDeductionPercent: PercentSchema.optional(),
   notReservedReason: z.string().trim().max(500).optional(),
 });
 
 /** The tender's timeline; the bid deadline is also the opening time (87号令第39条). */
-export const TimelineSchema = z.object({
+export const TimelineSchema = z.strictObject({
   documentsFrom: InstantSchema,
   documentsUntil: InstantSchema,
   bidDeadline: InstantSchema,
@@ -67,7 +67,7 @@ export const TimelineSchema = z.object({
 
 /** The editable content of a tender: what a purchasing unit writes in a draft. */
 export const TenderContentSchema = z
-  .object({
+  .strictObject({
     title: z.string().trim().min(2).max(200),
     description: z.string().max(5000).default(''),
     purchasingUnitName: z.string().trim().min(2).max(200),
@@ -176,10 +176,16 @@ const CorrectionFieldsSchema = z.object({
     .meta({ description: 'Defaults to true when documents or criteria change (87号令第27条)' }),
 });
 
-/** A correction notice request (更正公告); naming a subject or qualification field is refused with its rule. */
+/**
+ * A correction notice request (更正公告): a strict object; naming a subject or qualification field
+ * is refused with its rule (87号令第27条), any other unknown field as unknown.
+ *
+ * Why a preprocess step: the strict object alone would call `title` merely unknown; the step reads
+ * the body's own keys (so a JSON `"__proto__"` is seen too) before the strict parse.
+ */
 export const CorrectionBodySchema = z
-  .looseObject(CorrectionFieldsSchema.shape)
-  .superRefine(function refuseOtherFields(value, ctx) {
+  .preprocess(function refuseOtherFields(value, ctx) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
     const allowed = new Set(Object.keys(CorrectionFieldsSchema.shape));
     for (const key of Object.keys(value)) {
       if (allowed.has(key)) continue;
@@ -187,13 +193,14 @@ export const CorrectionBodySchema = z
       ctx.addIssue({
         code: 'custom',
         path: [key],
+        input: value,
         message: immutable
           ? `更正不得改变采购标的和资格条件（${CORRECTION_IMMUTABLE_RULE.citation}） / A correction may not change the subject or qualification conditions (${CORRECTION_IMMUTABLE_RULE.citation})`
           : `未知字段 / Unknown field`,
       });
     }
-  })
-  .transform((value) => CorrectionFieldsSchema.parse(value))
+    return value;
+  }, CorrectionFieldsSchema.strict())
   .meta({ id: 'Correction' });
 
 /** Body of the cancel request. */

@@ -119,6 +119,7 @@ export async function createBid(
             key,
             requestHash,
             expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
+            claimedAt: at,
           }
         : undefined,
     );
@@ -141,7 +142,7 @@ async function findBidReplay(
   key: string,
   requestHash: string,
 ): Promise<Bid | null> {
-  const record = await deps.tenders.getIdempotency(caller.orgId, key);
+  const record = await deps.tenders.getIdempotency(caller.orgId, key, deps.clock.now());
   if (!record) return null;
   if (record.requestHash !== requestHash) throw new IdempotencyKeyUsedError();
   const [tenderId = '', bidId = ''] = record.resultId.split('/');

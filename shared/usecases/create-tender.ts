@@ -37,11 +37,12 @@ export interface CreateTenderResult {
 export async function createTender(input: CreateTenderInput, deps: Deps): Promise<CreateTenderResult> {
   const requestHash = sha256Hex(canonicalJson(input.content));
   const key = input.idempotencyKey;
+  const now = deps.clock.now();
   if (key) {
-    const replay = await findReplay(deps, input.caller.orgId, key, requestHash);
+    const replay = await findReplay(deps, input.caller.orgId, key, requestHash, now);
     if (replay) return { tender: replay, replayed: true };
   }
-  const at = deps.clock.now().toISOString();
+  const at = now.toISOString();
   const id = deps.newId();
   const event = sealEvent(
     {
@@ -77,7 +78,8 @@ export async function createTender(input: CreateTenderInput, deps: Deps): Promis
             orgId: input.caller.orgId,
             key,
             requestHash,
-            expiresAt: new Date(deps.clock.now().getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
+            expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
+            claimedAt: at,
           }
         : undefined,
     );
@@ -85,7 +87,7 @@ export async function createTender(input: CreateTenderInput, deps: Deps): Promis
     // A concurrent request with the same key won the race: answer with its result once it lands.
     if (key && error instanceof IdempotencyKeyUsedError) {
       for (let attempt = 0; attempt < REPLAY_ATTEMPTS; attempt += 1) {
-        const replay = await findReplay(deps, input.caller.orgId, key, requestHash);
+        const replay = await findReplay(deps, input.caller.orgId, key, requestHash, now);
         if (replay) return { tender: replay, replayed: true };
         await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
       }
@@ -100,8 +102,10 @@ async function findReplay(
   orgId: string,
   key: string,
   requestHash: string,
+  now: Date,
 ): Promise<Tender | null> {
-  const record = await deps.tenders.getIdempotency(orgId, key);
+  // Past its expiry a record is absent, so the key is new again (the claim then replaces it).
+  const record = await deps.tenders.getIdempotency(orgId, key, now);
   if (!record) return null;
   if (record.requestHash !== requestHash) throw new IdempotencyKeyUsedError();
   const tender = await deps.tenders.get(record.resultId);

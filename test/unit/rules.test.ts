@@ -1034,6 +1034,19 @@ describe('the rules table', () => {
     expect(bad).toEqual([]);
   });
 
+  test('a centre-policy row cites no law: tender.max-bid-period is the centre’s own 180 days', () => {
+    // Prepare
+    const rules = listRules();
+
+    // Act
+    const policies = rules.filter((r) => r.source === 'centrePolicy');
+
+    // Assess
+    expect(policies.map((r) => r.id)).toEqual(['tender.max-bid-period']);
+    expect(policies.every((r) => !/第.+条|法|令|〔/.test(r.citation))).toBe(true);
+    expect(findRule('tender.max-bid-period')).toMatchObject({ kind: 'maxPeriod', count: 180, unit: 'days' });
+  });
+
   test('citations whose text is not in shared/law are marked secondary', () => {
     // Prepare
     const rules = listRules();

@@ -17,8 +17,10 @@ import { type SupplierProfile, SupplierProfileSchema } from '../../schemas/suppl
 import { ENTITY, keys, TTL_ATTRIBUTE } from './keys';
 import {
   conditionFailedAt,
+  guardStoreValidation,
   type Item,
   lostToConcurrentChange,
+  putIdempotencyRecord,
   putNew,
   queryAll,
   sortableInstant,
@@ -72,7 +74,9 @@ export class DynamoBidRepository implements BidRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    guardStoreValidation(client);
+  }
 
   async getProfile(orgId: string): Promise<SupplierProfile | null> {
     const item = await this.get(keys.supplierProfile(orgId));
@@ -148,13 +152,17 @@ export class DynamoBidRepository implements BidRepository {
     ];
     if (idempotency) {
       items.push(
-        putNew(this.tableName, {
-          ...keys.idempotency(idempotency.orgId, idempotency.key),
-          entity: ENTITY.idempotency,
-          requestHash: idempotency.requestHash,
-          resultId: `${change.bid.tenderId}/${change.bid.id}`,
-          [TTL_ATTRIBUTE]: Math.floor(new Date(idempotency.expiresAt).getTime() / 1000),
-        }),
+        putIdempotencyRecord(
+          this.tableName,
+          {
+            ...keys.idempotency(idempotency.orgId, idempotency.key),
+            entity: ENTITY.idempotency,
+            requestHash: idempotency.requestHash,
+            resultId: `${change.bid.tenderId}/${change.bid.id}`,
+            [TTL_ATTRIBUTE]: Math.floor(new Date(idempotency.expiresAt).getTime() / 1000),
+          },
+          idempotency.claimedAt,
+        ),
       );
     }
     try {

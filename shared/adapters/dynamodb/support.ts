@@ -6,6 +6,8 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { ValidationError } from '../../domain/errors';
+import { TTL_ATTRIBUTE as TTL_ATTRIBUTE_NAME } from './keys';
 
 /** A stored item. */
 export type Item = Record<string, NativeAttributeValue>;
@@ -21,6 +23,28 @@ export function sortableInstant(instant: string): string {
 /** A Put that fails if an item with that key exists. */
 export function putNew(tableName: string, item: Item): TransactItem {
   return { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/**
+ * A Put of an idempotency record that fails only if a record with that key is still alive at
+ * `claimedAt`; an expired one (DynamoDB's TTL deletes lazily, up to days later) is replaced.
+ */
+export function putIdempotencyRecord(tableName: string, item: Item, claimedAt: string): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: item,
+      ConditionExpression: 'attribute_not_exists(pk) OR #ttl <= :now',
+      ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE_NAME },
+      ExpressionAttributeValues: { ':now': Math.floor(new Date(claimedAt).getTime() / 1000) },
+    },
+  };
+}
+
+/** Whether an idempotency item's TTL (epoch seconds) has passed at `now`. */
+export function idempotencyExpired(item: Item, now: Date): boolean {
+  const ttl = Number(item[TTL_ATTRIBUTE_NAME]);
+  return Number.isFinite(ttl) && ttl * 1000 <= now.getTime();
 }
 
 /** True when a transaction failed because a condition did not hold at `index`. */
@@ -99,4 +123,62 @@ export async function queryAll(
     startKey = result.LastEvaluatedKey;
   } while (startKey);
   return items;
+}
+
+/** The DynamoDB operations that write. */
+const WRITE_COMMANDS = new Set([
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'BatchWriteItemCommand',
+  'TransactWriteItemsCommand',
+]);
+
+/**
+ * True when DynamoDB refused a write's values themselves: a ValidationException (e.g. "Number
+ * underflow", an item too large) or a transaction cancelled with a ValidationError reason.
+ */
+export function isStoreValidationFailure(error: unknown): boolean {
+  if ((error as { name?: string } | null)?.name === 'ValidationException') return true;
+  return (
+    error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ValidationError')
+  );
+}
+
+/** The bilingual 400 for a write the store refused as invalid; the store's text stays in `cause`. */
+export function storeValidationError(cause: unknown): ValidationError {
+  const message = {
+    zh: '数据超出存储允许的范围或格式（如数值过小、过大或精度过高），未作任何更改',
+    en: 'A value is outside what the store can hold (e.g. a number too small, too large or too precise); nothing was changed',
+  };
+  return new ValidationError(message, [{ path: 'body', message }], { cause });
+}
+
+const guarded = new WeakSet<object>();
+
+/**
+ * Makes every write through `client` that DynamoDB refuses as invalid fail with a 400
+ * ValidationError instead of the SDK's exception (which the handlers would answer with a 500).
+ *
+ * Why on the client: the schemas bound every field, but a write must never answer 5xx for a value
+ * the store refuses, whichever repository sends it; the middleware is added once per client.
+ */
+export function guardStoreValidation(client: DynamoDBDocumentClient): void {
+  if (guarded.has(client)) return;
+  guarded.add(client);
+  client.middlewareStack.add(
+    (next, context) =>
+      async function mapStoreValidation(args) {
+        try {
+          return await next(args);
+        } catch (error) {
+          if (WRITE_COMMANDS.has(String(context.commandName)) && isStoreValidationFailure(error)) {
+            throw storeValidationError(error);
+          }
+          throw error;
+        }
+      },
+    { step: 'initialize', name: 'ggzyStoreValidation', priority: 'high' },
+  );
 }

@@ -23,8 +23,11 @@ import { aggregateUpdates } from './aggregate-updates';
 import { ENTITY, INDEXES, type IndexSpec, keys, TABLE_KEY, TTL_ATTRIBUTE } from './keys';
 import {
   conditionFailedAt,
+  guardStoreValidation,
   type Item,
+  idempotencyExpired,
   lostToConcurrentChange,
+  putIdempotencyRecord,
   putNew,
   queryAll,
   sortableInstant,
@@ -124,7 +127,9 @@ export class DynamoTenderRepository implements TenderRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    guardStoreValidation(client);
+  }
 
   async create(change: TenderChange, idempotency?: IdempotencyClaim): Promise<void> {
     const items: TransactItem[] = [
@@ -134,13 +139,17 @@ export class DynamoTenderRepository implements TenderRepository {
     ];
     if (idempotency) {
       items.push(
-        putNew(this.tableName, {
-          ...keys.idempotency(idempotency.orgId, idempotency.key),
-          entity: ENTITY.idempotency,
-          requestHash: idempotency.requestHash,
-          resultId: change.tender.id,
-          [TTL_ATTRIBUTE]: Math.floor(new Date(idempotency.expiresAt).getTime() / 1000),
-        }),
+        putIdempotencyRecord(
+          this.tableName,
+          {
+            ...keys.idempotency(idempotency.orgId, idempotency.key),
+            entity: ENTITY.idempotency,
+            requestHash: idempotency.requestHash,
+            resultId: change.tender.id,
+            [TTL_ATTRIBUTE]: Math.floor(new Date(idempotency.expiresAt).getTime() / 1000),
+          },
+          idempotency.claimedAt,
+        ),
       );
     }
     try {
@@ -303,12 +312,13 @@ export class DynamoTenderRepository implements TenderRepository {
     return result.Item ? TenderSchema.parse(result.Item['data']) : null;
   }
 
-  async getIdempotency(orgId: string, key: string): Promise<IdempotencyRecord | null> {
+  async getIdempotency(orgId: string, key: string, now: Date): Promise<IdempotencyRecord | null> {
     const result = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: keys.idempotency(orgId, key), ConsistentRead: true }),
     );
     const item = result.Item;
-    if (!item) return null;
+    // DynamoDB's TTL deletes lazily: a record past its expiry may still be read, and is ignored.
+    if (!item || idempotencyExpired(item, now)) return null;
     return { requestHash: String(item['requestHash']), resultId: String(item['resultId']) };
   }
 
