@@ -132,7 +132,8 @@ function claimsOf(event: APIGatewayProxyEventV2): Record<string, unknown> | unde
 }
 
 /**
- * Resolves the caller from the verified JWT claims and enforces the route's roles.
+ * Resolves the caller from the verified JWT claims and the request's network address, and
+ * enforces the route's roles.
  *
  * Why in the handler too: the authorizer proves who the caller is; only the route knows which
  * roles may call it, and a missing organisation claim must never become "any organisation".
@@ -161,7 +162,13 @@ export function authorize(route: RouteSpec): RouteMiddleware {
           en: 'The token names no organisation (custom:orgId)',
         });
       }
-      request.context.caller = { sub, orgId, role };
+      const sourceIp = request.event.requestContext?.http?.sourceIp;
+      request.context.caller = {
+        sub,
+        orgId,
+        role,
+        ...(typeof sourceIp === 'string' && sourceIp.length > 0 ? { sourceIp } : {}),
+      };
     },
   };
 }

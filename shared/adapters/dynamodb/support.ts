@@ -6,6 +6,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { AuditEventSchema, RestrictedActorSchema, type SealedEvent } from '../../schemas/audit';
 
 /** A stored item. */
 export type Item = Record<string, NativeAttributeValue>;
@@ -99,4 +100,22 @@ export async function queryAll(
     startKey = result.LastEvaluatedKey;
   } while (startKey);
   return items;
+}
+
+/**
+ * The attributes of a stored audit event: the public event under `data`, its restricted record
+ * (subject, network address, salt) apart under `restricted`.
+ *
+ * Why apart: every read of `data` is then public-safe; only the centre's read takes `restricted`.
+ */
+export function eventAttributes(event: SealedEvent): Item {
+  const { restricted, ...data } = event;
+  return { data, ...(restricted ? { restricted } : {}) };
+}
+
+/** Reads a stored audit event back; with `restricted`, its restricted record too. */
+export function readEvent(item: Item, restricted: boolean): SealedEvent {
+  const event = AuditEventSchema.parse(item['data']);
+  if (!restricted || item['restricted'] === undefined) return event;
+  return { ...event, restricted: RestrictedActorSchema.parse(item['restricted']) };
 }
