@@ -132,6 +132,16 @@ function claimsOf(event: APIGatewayProxyEventV2): Record<string, unknown> | unde
 }
 
 /**
+ * The network address the request came from, as API Gateway (or the local gateway) saw it; an
+ * IPv4 address on a dual-stack socket (`::ffff:127.0.0.2`) is written as plain IPv4.
+ */
+export function sourceIpOf(event: APIGatewayProxyEventV2): string | undefined {
+  const raw = event.requestContext?.http?.sourceIp;
+  if (typeof raw !== 'string' || raw.length === 0) return undefined;
+  return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(raw) ? raw.slice(7) : raw;
+}
+
+/**
  * Resolves the caller from the verified JWT claims and the request's network address, and
  * enforces the route's roles.
  *
@@ -162,13 +172,8 @@ export function authorize(route: RouteSpec): RouteMiddleware {
           en: 'The token names no organisation (custom:orgId)',
         });
       }
-      const sourceIp = request.event.requestContext?.http?.sourceIp;
-      request.context.caller = {
-        sub,
-        orgId,
-        role,
-        ...(typeof sourceIp === 'string' && sourceIp.length > 0 ? { sourceIp } : {}),
-      };
+      const sourceIp = sourceIpOf(request.event);
+      request.context.caller = { sub, orgId, role, ...(sourceIp ? { sourceIp } : {}) };
     },
   };
 }

@@ -8,11 +8,15 @@ import {
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { handler as cancelTender } from '../../functions/cancel-tender';
 import { handler as getOpenApi } from '../../functions/get-openapi';
+import { handler as getRestrictedTenderAudit } from '../../functions/get-restricted-tender-audit';
 import { handler as getTender } from '../../functions/get-tender';
 import { handler as getTenderAudit } from '../../functions/get-tender-audit';
 import { handler as getTenderDocument } from '../../functions/get-tender-document';
@@ -24,7 +28,7 @@ import { handler as listTenders } from '../../functions/list-tenders';
 import { logger } from '../../shared/adapters/logger';
 import { GENESIS_HASH, hashEvent, SYSTEM_ACTOR, sealEvent } from '../../shared/domain/audit';
 import { ROUTES } from '../../shared/http/routes';
-import type { Actor } from '../../shared/schemas/audit';
+import { type Actor, RestrictedAuditLogSchema } from '../../shared/schemas/audit';
 import type { Award, Contract } from '../../shared/schemas/award';
 import type { OpeningRecord } from '../../shared/schemas/bid';
 import type { Notice } from '../../shared/schemas/notice';
@@ -32,6 +36,7 @@ import { OPERATIONS } from '../../shared/schemas/operations';
 import type { Tender } from '../../shared/schemas/tender';
 import {
   apiEvent,
+  claimsFor,
   DOCUMENT_ID,
   expectJson,
   lambdaContext,
@@ -327,5 +332,80 @@ describe('public responses', () => {
     // Assess
     expect(award.success).toBe(false);
     expect(withCreator.success).toBe(false);
+  });
+});
+
+describe('restricted records (电子招标投标办法第四十九条)', () => {
+  test("a change records the caller's address (IPv4 on a dual-stack socket as plain IPv4) and subject apart from the hashed event", async () => {
+    // Prepare
+    const tender = publishedTender({ version: 2, createdBy: PURCHASER_SUB });
+    table = [storedTenderItem(tender)];
+    let written: TransactWriteCommandInput | undefined;
+    ddb.on(TransactWriteCommand).callsFake(async (input: TransactWriteCommandInput) => {
+      written = input;
+      return {};
+    });
+    const event = apiEvent({
+      method: 'POST',
+      route: '/api/tenders/{tenderId}/cancel',
+      pathParameters: { tenderId: TENDER_ID },
+      body: { reason: '项目预算调整，终止采购' },
+      claims: claimsFor('purchaser', { sub: PURCHASER_SUB }),
+    });
+    event.requestContext.http.sourceIp = `::ffff:${PURCHASER_IP}`;
+
+    // Act
+    const result = (await cancelTender(event, lambdaContext())) as APIGatewayProxyStructuredResultV2;
+
+    // Assess
+    expectJson(result, 200);
+    const item = written?.TransactItems?.map((t) => t.Put?.Item).find((i) => i?.['entity'] === 'auditEvent');
+    expect(item?.['restricted']).toMatchObject({ sub: PURCHASER_SUB, sourceIp: PURCHASER_IP });
+    expect(JSON.stringify(item?.['data'])).not.toContain(PURCHASER_SUB);
+    expect(JSON.stringify(item?.['data'])).not.toContain(PURCHASER_IP);
+    expect(item?.['data']?.actor).toMatchObject({ role: 'purchaser', orgId: ORG_A });
+  });
+
+  test('centre staff read every event with its restricted record, checked against its digest', async () => {
+    // Act
+    const result = (await getRestrictedTenderAudit(
+      apiEvent({
+        method: 'GET',
+        route: '/api/tenders/{tenderId}/audit/restricted',
+        pathParameters: { tenderId: TENDER_ID },
+        claims: claimsFor('centre', { sub: CENTRE_SUB, orgId: 'org-trading-centre' }),
+      }),
+      lambdaContext(),
+    )) as APIGatewayProxyStructuredResultV2;
+
+    // Assess
+    const body = RestrictedAuditLogSchema.parse(expectJson(result, 200));
+    expect(body.verification.valid).toBe(true);
+    expect(body.events.map((e) => e.restricted?.sub)).toEqual([
+      PURCHASER_SUB,
+      PURCHASER_SUB,
+      SYSTEM_ACTOR.sub,
+      PURCHASER_SUB,
+      PURCHASER_SUB,
+    ]);
+    expect(body.events.filter((e) => e.restricted?.sourceIp === PURCHASER_IP)).toHaveLength(4);
+    expect(body.events.every((e) => e.restrictedValid === true)).toBe(true);
+  });
+
+  test('the restricted view is refused to a purchasing unit, even the owner', async () => {
+    // Act
+    const result = (await getRestrictedTenderAudit(
+      apiEvent({
+        method: 'GET',
+        route: '/api/tenders/{tenderId}/audit/restricted',
+        pathParameters: { tenderId: TENDER_ID },
+        claims: claimsFor('purchaser', { sub: PURCHASER_SUB }),
+      }),
+      lambdaContext(),
+    )) as APIGatewayProxyStructuredResultV2;
+
+    // Assess
+    expect(result.statusCode).toBe(403);
+    expect(String(result.body)).not.toContain(PURCHASER_IP);
   });
 });
