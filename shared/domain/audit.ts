@@ -1,33 +1,120 @@
-import type { Actor, AuditEvent, ChainVerification } from '../schemas/audit';
+import { randomBytes } from 'node:crypto';
+import type {
+  Actor,
+  AuditEvent,
+  ChainVerification,
+  PublicActor,
+  RestrictedActor,
+  RestrictedAuditEvent,
+  SealedEvent,
+} from '../schemas/audit';
 import { canonicalJson, sha256Hex } from './hashing';
 
 /** The prevHash of a tender's first event: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** An event before it is hashed into the chain. */
-export type UnsealedEvent = Omit<AuditEvent, 'hash' | 'prevHash' | 'seq'>;
-
-/**
- * Computes an event's hash over every field but the hash itself.
- *
- * Why: the hash covers prevHash, so changing any earlier event breaks every later link.
- */
-export function hashEvent(event: Omit<AuditEvent, 'hash'>): string {
-  return sha256Hex(canonicalJson(event));
+/** An event before it is hashed into the chain: its actor still names the subject and address. */
+export interface UnsealedEvent {
+  /** The tender. */
+  tenderId: string;
+  /** Set on the events of a bid's own chain. */
+  bidId?: string | undefined;
+  /** The event type, e.g. `tender.published`. */
+  type: string;
+  /** When it happened. */
+  at: string;
+  /** Who did it, and from where. */
+  actor: Actor;
+  /** What the event records. */
+  data: Record<string, unknown>;
 }
 
-/** Seals the next event of a chain whose head is `prevHash` at `prevSeq`. */
-export function sealEvent(event: UnsealedEvent, prevSeq: number, prevHash: string): AuditEvent {
-  const body = { ...event, seq: prevSeq + 1, prevHash };
-  return { ...body, hash: hashEvent(body) };
+/**
+ * Computes an event's hash over every public field but the hash itself.
+ *
+ * Why: the hash covers prevHash, so changing any earlier event breaks every later link; the
+ * restricted record is covered through the actor's restrictedDigest, not directly.
+ */
+export function hashEvent(event: Omit<AuditEvent, 'hash'> & { restricted?: unknown }): string {
+  const { restricted: _restricted, ...body } = event;
+  return sha256Hex(canonicalJson(body));
+}
+
+/** The digest of a restricted record that the public actor carries. */
+export function digestRestricted(record: RestrictedActor): string {
+  return sha256Hex(canonicalJson(record));
+}
+
+/**
+ * Splits an actor into the public actor the hash covers and the restricted record kept apart.
+ *
+ * Why here: every event, of the tender chain and of each bid chain, is sealed through this, so
+ * no use case can put a user's subject or network address into a public view.
+ */
+export function splitActor(
+  actor: Actor,
+  salt: string = randomBytes(16).toString('hex'),
+): { actor: PublicActor; restricted: RestrictedActor } {
+  const restricted: RestrictedActor = { sub: actor.sub, sourceIp: actor.sourceIp ?? null, salt };
+  return {
+    actor: {
+      role: actor.role,
+      ...(actor.orgId !== undefined ? { orgId: actor.orgId } : {}),
+      restrictedDigest: digestRestricted(restricted),
+    },
+    restricted,
+  };
+}
+
+/**
+ * Seals the next event of a chain whose head is `prevHash` at `prevSeq`.
+ *
+ * The result carries its restricted record under `restricted`, outside the hash; the
+ * repositories store it apart from the public event.
+ */
+export function sealEvent(
+  event: UnsealedEvent,
+  prevSeq: number,
+  prevHash: string,
+  salt?: string,
+): AuditEvent & { restricted: RestrictedActor } {
+  const { actor, restricted } = splitActor(event.actor, salt);
+  const { bidId, ...rest } = event;
+  const body: Omit<AuditEvent, 'hash'> = {
+    ...rest,
+    ...(bidId !== undefined ? { bidId } : {}),
+    actor,
+    seq: prevSeq + 1,
+    prevHash,
+  };
+  return { ...body, hash: hashEvent(body), restricted };
+}
+
+/** The public part of a sealed event: what the hash covers, and the hash. */
+export function toPublicEvent(event: SealedEvent): AuditEvent {
+  const { restricted: _restricted, ...rest } = event;
+  return rest;
+}
+
+/**
+ * An event with its restricted record and whether the record matches the public digest.
+ *
+ * Why checked on read: centre staff see at once if a restricted record was edited afterwards.
+ */
+export function toRestrictedEvent(event: SealedEvent): RestrictedAuditEvent {
+  const restricted = event.restricted ?? null;
+  const digest = 'restrictedDigest' in event.actor ? event.actor.restrictedDigest : null;
+  const restrictedValid = restricted && digest ? digestRestricted(restricted) === digest : null;
+  return { ...toPublicEvent(event), restricted, restrictedValid };
 }
 
 /**
  * Verifies a whole chain from the genesis: sequence, links and hashes.
  *
- * Why: a public check that nobody, an operator included, edited or removed an event.
+ * Why: a public check that nobody, an operator included, edited or removed an event. It needs
+ * only the public events; restricted records, if present, are ignored.
  */
-export function verifyChain(events: readonly AuditEvent[]): ChainVerification {
+export function verifyChain(events: readonly SealedEvent[]): ChainVerification {
   let prevHash = GENESIS_HASH;
   for (const [index, event] of events.entries()) {
     const broken = (reason: string): ChainVerification => ({

@@ -132,7 +132,18 @@ function claimsOf(event: APIGatewayProxyEventV2): Record<string, unknown> | unde
 }
 
 /**
- * Resolves the caller from the verified JWT claims and enforces the route's roles.
+ * The network address the request came from, as API Gateway (or the local gateway) saw it; an
+ * IPv4 address on a dual-stack socket (`::ffff:127.0.0.2`) is written as plain IPv4.
+ */
+export function sourceIpOf(event: APIGatewayProxyEventV2): string | undefined {
+  const raw = event.requestContext?.http?.sourceIp;
+  if (typeof raw !== 'string' || raw.length === 0) return undefined;
+  return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(raw) ? raw.slice(7) : raw;
+}
+
+/**
+ * Resolves the caller from the verified JWT claims and the request's network address, and
+ * enforces the route's roles.
  *
  * Why in the handler too: the authorizer proves who the caller is; only the route knows which
  * roles may call it, and a missing organisation claim must never become "any organisation".
@@ -161,7 +172,8 @@ export function authorize(route: RouteSpec): RouteMiddleware {
           en: 'The token names no organisation (custom:orgId)',
         });
       }
-      request.context.caller = { sub, orgId, role };
+      const sourceIp = sourceIpOf(request.event);
+      request.context.caller = { sub, orgId, role, ...(sourceIp ? { sourceIp } : {}) };
     },
   };
 }

@@ -190,6 +190,16 @@ export const ROUTES: readonly RouteSpec[] = [
     tag: 'audit',
   },
   {
+    id: 'getRestrictedTenderAudit',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/audit/restricted',
+    handler: 'get-restricted-tender-audit',
+    auth: centre,
+    access: { table: 'read' },
+    summary: 'Centre staff: audit chains with who acted and from which address (电子招标投标办法第49条)',
+    tag: 'audit',
+  },
+  {
     id: 'listNotices',
     method: 'GET',
     path: '/api/notices',

@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../schemas/audit';
+import type { AuditEvent, SealedEvent } from '../schemas/audit';
 import type { Bid, OpeningRecord, OpeningResponse, Registration } from '../schemas/bid';
 import type { SupplierProfile } from '../schemas/supplier';
 import type { IdempotencyClaim } from './tender-repository';
@@ -7,8 +7,8 @@ import type { IdempotencyClaim } from './tender-repository';
 export interface BidChange {
   /** The bid after the change (version = previous + 1). */
   bid: Bid;
-  /** The event, whose seq equals the new version. */
-  event: AuditEvent;
+  /** The event, whose seq equals the new version, with its restricted record. */
+  event: SealedEvent;
 }
 
 /**
@@ -59,6 +59,8 @@ export interface BidRepository {
   ): Promise<void>;
   /** A bid's own audit events, in order. */
   listBidEvents(tenderId: string, bidId: string): Promise<AuditEvent[]>;
+  /** A bid's own audit events, each with its restricted record: for centre staff only. */
+  listRestrictedBidEvents(tenderId: string, bidId: string): Promise<SealedEvent[]>;
 
   /** The opening record, with the responses so far, or null. */
   getOpeningRecord(tenderId: string): Promise<OpeningRecord | null>;

@@ -1,5 +1,5 @@
 import type { FiguresDelta, TradeFacets } from '../domain/aggregates';
-import type { AuditEvent } from '../schemas/audit';
+import type { AuditEvent, SealedEvent } from '../schemas/audit';
 import type { Award, Contract } from '../schemas/award';
 import type { OpeningRecord } from '../schemas/bid';
 import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
@@ -48,8 +48,8 @@ export interface IdempotencyClaim {
 export interface TenderChange {
   /** The tender after the change, with version = previous version + 1. */
   tender: Tender;
-  /** The audit event, whose seq equals the new version. */
-  event: AuditEvent;
+  /** The audit event, whose seq equals the new version, with its restricted record. */
+  event: SealedEvent;
   /** Notices published by the change. */
   notices?: Notice[];
   /** The opening record, published once when the decryption window closes. */
@@ -105,6 +105,8 @@ export interface TenderRepository {
   listTenderNotices(tenderId: string): Promise<Notice[]>;
   /** A tender's audit events in order. */
   listEvents(tenderId: string): Promise<AuditEvent[]>;
+  /** A tender's audit events in order, each with its restricted record: for centre staff only. */
+  listRestrictedEvents(tenderId: string): Promise<SealedEvent[]>;
   /** A purchasing unit's own tenders, newest first. */
   listByOwner(orgId: string, page: PageRequest): Promise<Page<Tender>>;
   /** Published tenders, newest first, filtered. */

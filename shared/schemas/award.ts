@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DaySchema, FenSchema, IdSchema, InstantSchema } from './common';
 import { SupplierScaleSchema } from './supplier';
+import { StatusSchema } from './tender';
 
 /** Body of the award request: the chosen candidate, and a reason when it is not the first in order. */
 export const AwardBodySchema = z
@@ -83,7 +84,46 @@ export const ContractSchema = z
   })
   .meta({ id: 'Contract' });
 
+/**
+ * The award as the public reads it: the winner, amount and dates, not the user who confirmed it.
+ *
+ * Why strict: public views name roles and organisations only, and an extra internal field must
+ * fail the response check rather than reach the public.
+ */
+export const PublicAwardSchema = AwardSchema.omit({ awardedBy: true }).strict().meta({ id: 'PublicAward' });
+
+/** The contract as the public reads it: amount, date and the signed document's digest, not the user who recorded it. */
+export const PublicContractSchema = ContractSchema.omit({ recordedBy: true })
+  .strict()
+  .meta({ id: 'PublicContract' });
+
+/** The public result of a tender: the award, 节约资金 (or 溢价 for a rights transfer), the contract. */
+export const TenderResultSchema = z
+  .object({
+    tenderId: IdSchema,
+    status: StatusSchema,
+    award: PublicAwardSchema,
+    dealAmount: z.string().meta({ description: '成交金额 in 万元' }),
+    budgetFen: FenSchema.optional(),
+    savingsFen: z.number().int().optional().meta({ description: '节约资金 = budget − deal, in 分' }),
+    savingsRate: z.string().optional(),
+    savings: z.string().optional(),
+    reserveFen: FenSchema.optional(),
+    premiumFen: z.number().int().optional().meta({ description: '溢价 = deal − reserve, in 分' }),
+    premiumRate: z.string().optional(),
+    premium: z.string().optional(),
+    contract: PublicContractSchema.nullable(),
+  })
+  .strict()
+  .meta({ id: 'TenderResult' });
+
 /** An award. */
 export type Award = z.infer<typeof AwardSchema>;
 /** A contract. */
 export type Contract = z.infer<typeof ContractSchema>;
+/** The public view of an award. */
+export type PublicAward = z.infer<typeof PublicAwardSchema>;
+/** The public view of a contract. */
+export type PublicContract = z.infer<typeof PublicContractSchema>;
+/** The public result of a tender. */
+export type TenderResult = z.infer<typeof TenderResultSchema>;

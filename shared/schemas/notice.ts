@@ -41,6 +41,7 @@ export const NoticeSchema = z
     method: MethodSchema,
     body: z.record(z.string(), z.unknown()).meta({ description: 'What the notice announces, by kind' }),
   })
+  .strict()
   .meta({ id: 'Notice' });
 
 /** Filters of the notice feed. */

@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { AuditEventSchema, AuditLogSchema } from './audit';
-import { AwardBodySchema, AwardSchema, ContractBodySchema, ContractSchema } from './award';
+import { AuditEventSchema, AuditLogSchema, RestrictedAuditLogSchema } from './audit';
+import {
+  AwardBodySchema,
+  AwardSchema,
+  ContractBodySchema,
+  ContractSchema,
+  TenderResultSchema,
+} from './award';
 import {
   BidReceiptSchema,
   BidSchema,
@@ -37,6 +43,7 @@ import {
 } from './expert';
 import { ConditionalHeadersSchema, IdempotentHeadersSchema } from './headers';
 import { ListNoticesQuerySchema, NoticeSchema } from './notice';
+import { OcdsReleasePackageSchema } from './ocds';
 import { SupplierProfileBodySchema, SupplierProfileSchema } from './supplier';
 import {
   AddDocumentBodySchema,
@@ -85,14 +92,32 @@ const ReportQuerySchema = z
     },
   );
 
-const DocumentLinkSchema = z.object({
-  documentId: IdSchema,
-  fileName: z.string(),
-  sha256: z.string(),
-  size: z.number().int(),
-  url: z.string(),
-  expiresAt: InstantSchema,
-});
+const DocumentLinkSchema = z
+  .object({
+    documentId: IdSchema,
+    fileName: z.string(),
+    sha256: z.string(),
+    size: z.number().int(),
+    url: z.string(),
+    expiresAt: InstantSchema,
+  })
+  .strict();
+
+/** The OpenAPI document: its top-level members (the paths and components are generated). */
+const OpenApiDocumentSchema = z
+  .object({
+    openapi: z.literal('3.1.0'),
+    info: z.object({ title: z.string(), version: z.string(), description: z.string() }).strict(),
+    servers: z.array(z.object({ url: z.string() }).strict()),
+    paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+    components: z
+      .object({
+        schemas: z.record(z.string(), z.unknown()),
+        securitySchemes: z.record(z.string(), z.unknown()),
+      })
+      .strict(),
+  })
+  .strict();
 
 const PresignedUploadSchema = z.object({
   url: z.string(),
@@ -103,10 +128,10 @@ const PresignedUploadSchema = z.object({
 
 /** Schemas of every operation of the route table, keyed by route id. */
 export const OPERATIONS = {
-  getOpenApi: { response: { status: 200, schema: z.record(z.string(), z.unknown()) } },
+  getOpenApi: { response: { status: 200, schema: OpenApiDocumentSchema } },
   listTenders: {
     query: PageQuerySchema.extend(ListTendersQuerySchema.shape),
-    response: { status: 200, schema: pageOf(PublicTenderSchema) },
+    response: { status: 200, schema: pageOf(PublicTenderSchema).strict() },
   },
   createTender: {
     body: CreateTenderBodySchema,
@@ -153,9 +178,13 @@ export const OPERATIONS = {
     },
   },
   getTenderAudit: { params: TenderPathSchema, response: { status: 200, schema: AuditLogSchema } },
+  getRestrictedTenderAudit: {
+    params: TenderPathSchema,
+    response: { status: 200, schema: RestrictedAuditLogSchema },
+  },
   listNotices: {
     query: PageQuerySchema.extend(ListNoticesQuerySchema.shape),
-    response: { status: 200, schema: pageOf(NoticeSchema) },
+    response: { status: 200, schema: pageOf(NoticeSchema).strict() },
   },
   listMyTenders: { query: PageQuerySchema, response: { status: 200, schema: pageOf(TenderSchema) } },
   getMyTender: { params: TenderPathSchema, response: { status: 200, schema: TenderSchema } },
@@ -326,10 +355,7 @@ export const OPERATIONS = {
       .strict(),
     response: { status: 201, schema: ContractSchema },
   },
-  getTenderResult: {
-    params: TenderPathSchema,
-    response: { status: 200, schema: z.record(z.string(), z.unknown()) },
-  },
+  getTenderResult: { params: TenderPathSchema, response: { status: 200, schema: TenderResultSchema } },
   getTradeReport: {
     query: ReportQuerySchema,
     response: { status: 200, schema: z.record(z.string(), z.unknown()) },
@@ -346,11 +372,17 @@ export const OPERATIONS = {
   },
   getTenderReleases: {
     params: TenderPathSchema,
-    response: { status: 200, schema: z.record(z.string(), z.unknown()) },
+    response: { status: 200, schema: OcdsReleasePackageSchema },
   },
   listReleases: {
     query: PageQuerySchema,
-    response: { status: 200, schema: z.object({ nextCursor: z.string().nullable() }).loose() },
+    response: {
+      status: 200,
+      schema: OcdsReleasePackageSchema.extend({
+        nextCursor: z.string().nullable(),
+        links: z.object({ next: z.string() }).strict().optional(),
+      }).strict(),
+    },
   },
 } as const satisfies Record<string, OperationSchemas>;
 

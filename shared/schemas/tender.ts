@@ -246,7 +246,7 @@ export const TenderSchema = z
   .meta({ id: 'Tender' });
 
 /** A tender's public view: published content and active, verified documents only. */
-export const PublicTenderSchema = TenderSchema.omit({ createdBy: true, lastEventHash: true }).meta({
+export const PublicTenderSchema = TenderSchema.omit({ createdBy: true, lastEventHash: true }).strict().meta({
   id: 'PublicTender',
 });
 

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, UnprocessableError, ValidationError } fro
 import { formatWanYuan } from '../domain/money';
 import { premiumOf, savingsOf } from '../domain/savings';
 import type { Actor } from '../schemas/audit';
-import type { Award, Contract } from '../schemas/award';
+import type { Award, Contract, PublicAward, PublicContract, TenderResult } from '../schemas/award';
 import type { Tender } from '../schemas/tender';
 
 import { assertStoredAsDeclared } from './stored-documents';
@@ -301,8 +301,24 @@ export async function recordContract(
   return contract;
 }
 
-/** The public result of a tender after the award: the award, its savings or premium, the contract. */
-export async function getTenderResult(input: { tenderId: string }, deps: Deps) {
+/** The public view of an award: without the user who confirmed it. */
+export function toPublicAward(award: Award): PublicAward {
+  const { awardedBy: _awardedBy, ...rest } = award;
+  return rest;
+}
+
+/** The public view of a contract: without the user who recorded it. */
+export function toPublicContract(contract: Contract): PublicContract {
+  const { recordedBy: _recordedBy, ...rest } = contract;
+  return rest;
+}
+
+/**
+ * The public result of a tender after the award: the award, its savings or premium, the contract.
+ *
+ * Why without users: public views name roles and organisations only.
+ */
+export async function getTenderResult(input: { tenderId: string }, deps: Deps): Promise<TenderResult> {
   const tender = await loadPublishedTender(deps, input.tenderId);
   const award = await deps.tenders.getAward(tender.id);
   if (!award) throw new NotFoundError({ zh: '成交结果', en: 'Award' });
@@ -311,9 +327,9 @@ export async function getTenderResult(input: { tenderId: string }, deps: Deps) {
   return {
     tenderId: tender.id,
     status: tender.status,
-    award,
+    award: toPublicAward(award),
     dealAmount: formatWanYuan(award.dealAmountFen),
     ...figures,
-    contract,
+    contract: contract ? toPublicContract(contract) : null,
   };
 }

@@ -9,6 +9,7 @@ import {
 } from '../domain/committee';
 import { ForbiddenError, NotFoundError, RuleViolationError, UnprocessableError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/hashing';
+import type { Actor } from '../schemas/audit';
 import type { Committee, CommitteeMember } from '../schemas/evaluation';
 import type { Expert } from '../schemas/expert';
 import type { Tender } from '../schemas/tender';
@@ -256,7 +257,7 @@ export async function declareConflict(
     await applyChange(deps, tender, {
       action: 'recordEvaluationStep',
       eventType: 'committee.declared',
-      actor: COMMITTEE_ACTOR,
+      actor: committeeActor(input.caller),
       data: { seat: seatOf(committee, member.expertId), conflict: false },
       related: { committee: { value: next, expectedVersion: committee.version } },
     });
@@ -286,7 +287,7 @@ export async function declareConflict(
   await applyChange(deps, tender, {
     action: 'recordEvaluationStep',
     eventType: 'committee.memberReplaced',
-    actor: COMMITTEE_ACTOR,
+    actor: committeeActor(input.caller),
     data: {
       seat: seatOf(committee, member.expertId),
       replacement: seatOf(committee, reserve.id),
@@ -307,6 +308,21 @@ export function seatOf(committee: Committee, expertId: string): string {
 
 /** The actor recorded for committee members' steps in the public audit log. */
 export const COMMITTEE_ACTOR = { sub: 'committee-member', role: 'expert' } as const;
+
+/**
+ * A committee member's step as an actor: the public sees only {@link COMMITTEE_ACTOR}'s role (no
+ * organisation), the restricted record keeps the member's subject and network address.
+ *
+ * Why both: the public log must not tell who sits on the committee (87号令第47条), and the
+ * platform must still record who did each step and from where (电子招标投标办法第四十九条).
+ */
+export function committeeActor(caller: Caller): Actor {
+  return {
+    sub: caller.sub,
+    role: COMMITTEE_ACTOR.role,
+    ...(caller.sourceIp !== undefined ? { sourceIp: caller.sourceIp } : {}),
+  };
+}
 
 /** The committee with one member's seat replaced and the version moved on. */
 export function replaceMember(committee: Committee, expertId: string, seat: CommitteeMember): Committee {

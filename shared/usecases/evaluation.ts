@@ -10,7 +10,7 @@ import type { Bid } from '../schemas/bid';
 import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
 import type { Tender } from '../schemas/tender';
 
-import { COMMITTEE_ACTOR, loadSeat, replaceMember, seatOf } from './committee';
+import { committeeActor, loadSeat, replaceMember, seatOf } from './committee';
 import { applyChange, type Caller, failureNotice, loadPublishedTender } from './tender-change';
 
 /** A tender's scoring criteria with the ids sheets use (`c1`, `c2`, … in the tender's order). */
@@ -229,7 +229,7 @@ export async function submitSheet(
   const updated = await applyChange(deps, tender, {
     action: 'recordEvaluationStep',
     eventType: 'evaluation.sheetSubmitted',
-    actor: COMMITTEE_ACTOR,
+    actor: committeeActor(input.caller),
     data: { seat: seatOf(committee, member.expertId), sheetDigest: digest },
     related: {
       submittedSheet: { value: sheet, expectedVersion: current.version },
@@ -418,7 +418,7 @@ export async function confirmOutliers(
   const updated = await applyChange(deps, tender, {
     action: 'recordEvaluationStep',
     eventType: 'evaluation.outliersConfirmed',
-    actor: COMMITTEE_ACTOR,
+    actor: committeeActor(input.caller),
     data: { seat: seatOf(committee, member.expertId), count: mine.length },
     related: { committee: { value: next, expectedVersion: committee.version } },
   });

@@ -1,9 +1,9 @@
 import type { Deps } from '../adapters/deps';
-import { verifyChain } from '../domain/audit';
-import { NotFoundError } from '../domain/errors';
+import { toRestrictedEvent, verifyChain } from '../domain/audit';
+import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { tenderDocumentKey, toPublicTender } from '../domain/tender';
 import type { Page, PageRequest } from '../ports/tender-repository';
-import type { AuditEvent, ChainVerification } from '../schemas/audit';
+import type { AuditEvent, ChainVerification, RestrictedAuditEvent, SealedEvent } from '../schemas/audit';
 import type { Notice, NoticeType } from '../schemas/notice';
 import type { Tender, TenderFilters } from '../schemas/tender';
 import { type Caller, loadOwnTender, loadPublishedTender } from './tender-change';
@@ -47,9 +47,28 @@ export async function listNotices(
 }
 
 /**
+ * Verifies a tender's chain and that its head is the one the tender records.
+ *
+ * Why the head too: removing events from the end leaves a valid but shorter chain.
+ */
+function verifyTenderChain(tender: Tender, events: readonly SealedEvent[]): ChainVerification {
+  const verification = verifyChain(events);
+  if (verification.valid && verification.headHash !== tender.lastEventHash) {
+    return {
+      ...verification,
+      valid: false,
+      brokenAtSeq: events.length + 1,
+      reason: 'the chain head does not match the tender (events missing at the end)',
+    };
+  }
+  return verification;
+}
+
+/**
  * Reads a published tender's whole audit log and verifies its hash chain.
  *
- * Why public: anyone can check that the history was not edited after the fact.
+ * Why public: anyone can check that the history was not edited after the fact. The events name
+ * roles and organisations only; who acted and from where stays in the restricted records.
  */
 export async function getTenderAudit(
   input: { tenderId: string },
@@ -57,20 +76,51 @@ export async function getTenderAudit(
 ): Promise<{ tenderId: string; events: AuditEvent[]; verification: ChainVerification }> {
   const tender = await loadPublishedTender(deps, input.tenderId);
   const events = await deps.tenders.listEvents(tender.id);
-  const verification = verifyChain(events);
-  if (verification.valid && verification.headHash !== tender.lastEventHash) {
-    return {
-      tenderId: tender.id,
-      events,
-      verification: {
-        ...verification,
-        valid: false,
-        brokenAtSeq: events.length + 1,
-        reason: 'the chain head does not match the tender (events missing at the end)',
-      },
-    };
+  return { tenderId: tender.id, events, verification: verifyTenderChain(tender, events) };
+}
+
+/**
+ * The centre's audit log of a tender in any state: its chain and, once the bid deadline has
+ * passed, every bid's chain, each event with its restricted record (subject, network address).
+ *
+ * Why centre staff only: the platform must record the time, network address and person of every
+ * operation (电子招标投标办法第四十九条), and no other party may see them; bid chains wait for
+ * the deadline so not even this view tells who bid before it (87号令第二十八条).
+ */
+export async function getRestrictedTenderAudit(
+  input: { caller: Caller; tenderId: string },
+  deps: Deps,
+): Promise<{
+  tenderId: string;
+  events: RestrictedAuditEvent[];
+  verification: ChainVerification;
+  bids: { bidId: string; events: RestrictedAuditEvent[]; verification: ChainVerification }[];
+}> {
+  if (input.caller.role !== 'centre') throw new ForbiddenError();
+  const tender = await deps.tenders.get(input.tenderId);
+  if (!tender) throw new NotFoundError({ zh: '项目', en: 'Tender' });
+  const events = await deps.tenders.listRestrictedEvents(tender.id);
+  const deadlinePassed = deps.clock.now().getTime() >= Date.parse(tender.content.timeline.bidDeadline);
+  const bids = deadlinePassed ? await deps.bids.listBids(tender.id) : [];
+  const bidChains = [];
+  for (const bid of bids) {
+    const bidEvents = await deps.bids.listRestrictedBidEvents(tender.id, bid.id);
+    const verification = verifyChain(bidEvents);
+    bidChains.push({
+      bidId: bid.id,
+      events: bidEvents.map(toRestrictedEvent),
+      verification:
+        verification.valid && verification.headHash !== bid.lastEventHash
+          ? { ...verification, valid: false, reason: 'the chain head does not match the bid' }
+          : verification,
+    });
   }
-  return { tenderId: tender.id, events, verification };
+  return {
+    tenderId: tender.id,
+    events: events.map(toRestrictedEvent),
+    verification: verifyTenderChain(tender, events),
+    bids: bidChains,
+  };
 }
 
 /** A presigned download link for an active document of a published tender. */

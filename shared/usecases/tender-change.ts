@@ -13,6 +13,11 @@ import { assertStoredAsDeclared } from './stored-documents';
 export interface Caller extends Actor {
   /** The organisation from `custom:orgId`; every signed-in role has one. */
   orgId: string;
+  /**
+   * The network address the request came from (`requestContext.http.sourceIp`); sealing keeps it
+   * in the event's restricted record (电子招标投标办法第四十九条), never in a public view.
+   */
+  sourceIp?: string | undefined;
 }
 
 /** What a change does, beyond moving the state. */

@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/li
 import { ConflictError, IdempotencyKeyUsedError, UnprocessableError } from '../../domain/errors';
 import type { BidChange, BidRepository } from '../../ports/bid-repository';
 import type { IdempotencyClaim } from '../../ports/tender-repository';
-import { type AuditEvent, AuditEventSchema } from '../../schemas/audit';
+import type { AuditEvent, SealedEvent } from '../../schemas/audit';
 import {
   type Bid,
   BidSchema,
@@ -18,11 +18,13 @@ import { ENTITY, keys, TTL_ATTRIBUTE } from './keys';
 import {
   conditionFailedAt,
   guardStoreValidation,
+  eventAttributes,
   type Item,
   lostToConcurrentChange,
   putIdempotencyRecord,
   putNew,
   queryAll,
+  readEvent,
   sortableInstant,
   type TransactItem,
   transactWithRetry,
@@ -38,9 +40,13 @@ function bidItem(bid: Bid): Item {
   };
 }
 
-function bidEventItem(event: AuditEvent): Item {
+function bidEventItem(event: SealedEvent): Item {
   if (!event.bidId) throw new Error('a bid event needs its bidId');
-  return { ...keys.bidEvent(event.tenderId, event.bidId, event.seq), entity: ENTITY.bidEvent, data: event };
+  return {
+    ...keys.bidEvent(event.tenderId, event.bidId, event.seq),
+    entity: ENTITY.bidEvent,
+    ...eventAttributes(event),
+  };
 }
 
 /** The refusal when the deadline (or the tendering state) has passed by the server's clock. */
@@ -291,7 +297,17 @@ export class DynamoBidRepository implements BidRepository {
       keys.tender(tenderId).pk,
       keys.bidEventPrefix(bidId),
     );
-    return items.map((item) => AuditEventSchema.parse(item['data']));
+    return items.map((item) => readEvent(item, false));
+  }
+
+  async listRestrictedBidEvents(tenderId: string, bidId: string): Promise<SealedEvent[]> {
+    const items = await queryAll(
+      this.client,
+      this.tableName,
+      keys.tender(tenderId).pk,
+      keys.bidEventPrefix(bidId),
+    );
+    return items.map((item) => readEvent(item, true));
   }
 
   async getOpeningRecord(tenderId: string): Promise<OpeningRecord | null> {

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../../domain/errors';
 import { TTL_ATTRIBUTE as TTL_ATTRIBUTE_NAME } from './keys';
+import { AuditEventSchema, RestrictedActorSchema, type SealedEvent } from '../../schemas/audit';
 
 /** A stored item. */
 export type Item = Record<string, NativeAttributeValue>;
@@ -181,4 +182,22 @@ export function guardStoreValidation(client: DynamoDBDocumentClient): void {
       },
     { step: 'initialize', name: 'ggzyStoreValidation', priority: 'high' },
   );
+}
+
+/**
+ * The attributes of a stored audit event: the public event under `data`, its restricted record
+ * (subject, network address, salt) apart under `restricted`.
+ *
+ * Why apart: every read of `data` is then public-safe; only the centre's read takes `restricted`.
+ */
+export function eventAttributes(event: SealedEvent): Item {
+  const { restricted, ...data } = event;
+  return { data, ...(restricted ? { restricted } : {}) };
+}
+
+/** Reads a stored audit event back; with `restricted`, its restricted record too. */
+export function readEvent(item: Item, restricted: boolean): SealedEvent {
+  const event = AuditEventSchema.parse(item['data']);
+  if (!restricted || item['restricted'] === undefined) return event;
+  return { ...event, restricted: RestrictedActorSchema.parse(item['restricted']) };
 }

@@ -15,7 +15,7 @@ import type {
   TenderChange,
   TenderRepository,
 } from '../../ports/tender-repository';
-import { type AuditEvent, AuditEventSchema } from '../../schemas/audit';
+import type { AuditEvent, SealedEvent } from '../../schemas/audit';
 import { type Award, AwardSchema, type Contract, ContractSchema } from '../../schemas/award';
 import { type Notice, NoticeSchema } from '../../schemas/notice';
 import { type Tender, type TenderFilters, TenderSchema } from '../../schemas/tender';
@@ -24,12 +24,14 @@ import { ENTITY, INDEXES, type IndexSpec, keys, TABLE_KEY, TTL_ATTRIBUTE } from 
 import {
   conditionFailedAt,
   guardStoreValidation,
+  eventAttributes,
   type Item,
   idempotencyExpired,
   lostToConcurrentChange,
   putIdempotencyRecord,
   putNew,
   queryAll,
+  readEvent,
   sortableInstant,
   type TransactItem,
 } from './support';
@@ -62,8 +64,8 @@ function tenderItem(tender: Tender): Item {
   return item;
 }
 
-function eventItem(event: AuditEvent): Item {
-  return { ...keys.event(event.tenderId, event.seq), entity: ENTITY.event, data: event };
+function eventItem(event: SealedEvent): Item {
+  return { ...keys.event(event.tenderId, event.seq), entity: ENTITY.event, ...eventAttributes(event) };
 }
 
 function noticeItem(notice: Notice): Item {
@@ -324,7 +326,12 @@ export class DynamoTenderRepository implements TenderRepository {
 
   async listEvents(tenderId: string): Promise<AuditEvent[]> {
     const items = await queryAll(this.client, this.tableName, keys.tender(tenderId).pk, keys.eventPrefix);
-    return items.map((item) => AuditEventSchema.parse(item['data']));
+    return items.map((item) => readEvent(item, false));
+  }
+
+  async listRestrictedEvents(tenderId: string): Promise<SealedEvent[]> {
+    const items = await queryAll(this.client, this.tableName, keys.tender(tenderId).pk, keys.eventPrefix);
+    return items.map((item) => readEvent(item, true));
   }
 
   async listByOwner(orgId: string, page: PageRequest): Promise<Page<Tender>> {
