@@ -77,6 +77,8 @@ export const BidDocumentSchema = z.object({
   size: z.number().int(),
   sha256: Hex64,
   verified: z.boolean(),
+  /** The S3 object version pinned at submission (only in a versioned bucket). */
+  versionId: z.string().optional(),
 });
 
 /** What the server hands the bidder when it accepts a bid. */
@@ -100,6 +102,43 @@ export const RevealRecordSchema = z.object({
   priceMatches: z.boolean(),
   keyMatches: z.boolean(),
   documentsDecrypt: z.boolean(),
+  /** Whether the stored ciphertexts still hashed to the manifest at the reveal (absent: not checked). */
+  documentsIntact: z.boolean().optional(),
+  /** SHA-256 of the canonical reveal body, to answer an identical retry with the stored result. */
+  requestDigest: Hex64.optional(),
+});
+
+/** Why a bid is invalid at the opening. */
+export const INVALID_REASONS = {
+  notDecrypted: { zh: '未解密', en: 'Not decrypted in the window' },
+  mismatch: { zh: '不一致', en: 'Reveal does not match the commitment' },
+  undecryptable: { zh: '文件无法解密', en: 'Documents do not decrypt with the revealed key' },
+  notReconfirmed: { zh: '未重新确认', en: 'Not re-confirmed after a correction' },
+  belowReserve: { zh: '低于底价', en: 'Below the reserve price' },
+  tampered: {
+    zh: '存储的投标文件被篡改（投标人之外的原因，电子招标投标办法第三十一条）',
+    en: 'The stored bid documents were tampered with: a cause other than the bidder (电子招标投标办法第三十一条)',
+  },
+} as const;
+
+/** A reason a bid is invalid. */
+const InvalidReasonSchema = z.enum(Object.keys(INVALID_REASONS) as [keyof typeof INVALID_REASONS]);
+
+/**
+ * One reveal attempt as kept on the bid: when, the outcome and why, and a digest of the body.
+ *
+ * Why no values: a failed attempt's price and key are the bidder's mistakes, not its bid; only the
+ * digest is kept (it covers the 256-bit key and nonce, so it reveals nothing of the price).
+ */
+export const RevealAttemptSchema = z.object({
+  at: InstantSchema,
+  status: z.enum(['valid', 'invalid']),
+  reason: InvalidReasonSchema.nullable(),
+  priceMatches: z.boolean(),
+  keyMatches: z.boolean(),
+  documentsDecrypt: z.boolean(),
+  documentsIntact: z.boolean(),
+  requestDigest: Hex64,
 });
 
 /** A bid as stored: before the opening only commitments and ciphertext hashes. */
@@ -121,19 +160,12 @@ export const BidSchema = z
     withdrawnAt: InstantSchema.optional(),
     receipt: BidReceiptSchema.optional(),
     reveal: RevealRecordSchema.optional(),
+    /** Every reveal attempt inside the decryption window, in order (电子招标投标办法第三十一条). */
+    revealAttempts: z.array(RevealAttemptSchema).optional(),
     version: z.number().int().min(1),
     lastEventHash: Hex64,
   })
   .meta({ id: 'Bid' });
-
-/** Why a bid is invalid at the opening. */
-export const INVALID_REASONS = {
-  notDecrypted: { zh: '未解密', en: 'Not decrypted in the window' },
-  mismatch: { zh: '不一致', en: 'Reveal does not match the commitment' },
-  undecryptable: { zh: '文件无法解密', en: 'Documents do not decrypt with the revealed key' },
-  notReconfirmed: { zh: '未重新确认', en: 'Not re-confirmed after a correction' },
-  belowReserve: { zh: '低于底价', en: 'Below the reserve price' },
-} as const;
 
 /** One line of the opening record (开标记录). */
 export const OpeningEntrySchema = z.object({
@@ -143,9 +175,11 @@ export const OpeningEntrySchema = z.object({
   supplierScale: SupplierScaleSchema,
   priceFen: FenSchema.nullable(),
   status: z.enum(['valid', 'invalid']),
-  reason: z.enum(Object.keys(INVALID_REASONS) as [keyof typeof INVALID_REASONS]).nullable(),
+  reason: InvalidReasonSchema.nullable(),
   reasonLabel: z.string().nullable(),
   revealedAt: InstantSchema.nullable(),
+  /** Every reveal attempt: time, outcome and reason only (never a failed attempt's values). */
+  revealAttempts: z.array(RevealAttemptSchema.pick({ at: true, status: true, reason: true })).optional(),
   receiptDigest: Hex64,
   bidChainHead: Hex64,
 });
@@ -176,6 +210,10 @@ export const OpeningRecordSchema = z
 export type Registration = z.infer<typeof RegistrationSchema>;
 /** A bid. */
 export type Bid = z.infer<typeof BidSchema>;
+/** A reveal attempt. */
+export type RevealAttempt = z.infer<typeof RevealAttemptSchema>;
+/** A reason a bid is invalid. */
+export type InvalidReason = keyof typeof INVALID_REASONS;
 /** A bid receipt. */
 export type BidReceipt = z.infer<typeof BidReceiptSchema>;
 /** The opening record. */

@@ -132,6 +132,8 @@ export const TenderDocumentSchema = z
     status: z.enum(['pending', 'verified']),
     declaredAt: InstantSchema,
     verifiedAt: InstantSchema.optional(),
+    /** The S3 object version pinned when the document was verified (only in a versioned bucket). */
+    versionId: z.string().optional(),
     /** Whether the document is part of the tender (pending additions join on publish or correction). */
     active: z.boolean(),
   })

@@ -3,6 +3,7 @@ import { ValidationError } from '../domain/errors';
 import { tenderDocumentKey } from '../domain/tender';
 import type { PresignedUpload } from '../ports/document-store';
 import type { TenderDocument } from '../schemas/tender';
+import { uploadSlotKey } from './stored-documents';
 import { applyChange, type Caller, loadOwnTender } from './tender-change';
 
 /** Most documents one tender may carry. */
@@ -23,7 +24,8 @@ export interface AddTenderDocumentInput {
  *
  * Why declare first: the hash is fixed before the bytes exist, so the document that is published
  * is provably the one declared. In a published tender the new document stays inactive (not public)
- * until a correction notice adds it.
+ * until a correction notice adds it. The URL writes to an upload slot: publication (or the
+ * correction) copies the verified bytes to the document's own key, so the URL is of no use after.
  */
 export async function addTenderDocument(
   input: AddTenderDocumentInput,
@@ -51,7 +53,7 @@ export async function addTenderDocument(
     mutate: (current) => ({ ...current, documents: [...current.documents, document] }),
   });
   const upload = await deps.documents.presignUpload(
-    tenderDocumentKey(tender.id, document.id),
+    uploadSlotKey(tenderDocumentKey(tender.id, document.id)),
     { sha256: document.sha256, size: document.size, contentType: document.contentType },
     deps.clock.now(),
   );

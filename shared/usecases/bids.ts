@@ -4,7 +4,7 @@ import { ConflictError, IdempotencyKeyUsedError, NotFoundError, UnprocessableErr
 import { canonicalJson, sha256Hex } from '../domain/hashing';
 import { decryptDocument, keyFromHex, manifestDigest, verifyReveal } from '../domain/sealing';
 import type { PresignedUpload } from '../ports/document-store';
-import type { Bid, BidReceipt, CreateBidBody } from '../schemas/bid';
+import type { Bid, BidReceipt, CreateBidBody, InvalidReason, RevealAttempt } from '../schemas/bid';
 import type { Tender } from '../schemas/tender';
 import {
   assertBeforeDeadline,
@@ -13,7 +13,7 @@ import {
   needsReconfirmation,
   nextBidState,
 } from './bid-change';
-import { assertStoredAsDeclared } from './stored-documents';
+import { logTampering, sealStoredAsDeclared, uploadSlotKey } from './stored-documents';
 import { requireProfile } from './suppliers';
 import { type Caller, loadPublishedTender } from './tender-change';
 
@@ -33,18 +33,35 @@ export interface CreatedBid {
   replayed: boolean;
 }
 
-async function uploadsFor(deps: Deps, bid: Bid): Promise<CreatedBid['uploads']> {
+/**
+ * One presigned PUT per document, into its upload slot, expiring no later than the bid deadline.
+ *
+ * Why the deadline: a URL is valid for seconds from signing, so it is computed from the business
+ * clock; with less than a second left none is issued (the deadline has passed, in effect).
+ */
+async function uploadsFor(deps: Deps, tender: Tender, bid: Bid): Promise<CreatedBid['uploads']> {
+  const now = deps.clock.now();
+  const deadline = assertUploadTimeLeft(tender, now);
   return Promise.all(
     bid.documents.map(async (doc) => ({
       documentId: doc.id,
       fileName: doc.fileName,
       ...(await deps.documents.presignUpload(
-        bidDocumentKey(bid.tenderId, bid.id, doc.id),
+        uploadSlotKey(bidDocumentKey(bid.tenderId, bid.id, doc.id)),
         { sha256: doc.sha256, size: doc.size, contentType: 'application/octet-stream' },
-        deps.clock.now(),
+        now,
+        deadline,
       )),
     })),
   );
+}
+
+/** Refuses when less than a whole second is left before the deadline; answers the deadline. */
+function assertUploadTimeLeft(tender: Tender, now: Date): Date {
+  const deadline = new Date(tender.content.timeline.bidDeadline);
+  assertBeforeDeadline(tender, now);
+  if (deadline.getTime() - now.getTime() < 1000) assertBeforeDeadline(tender, deadline);
+  return deadline;
 }
 
 /**
@@ -59,11 +76,11 @@ export async function createBid(
 ): Promise<CreatedBid> {
   const tender = await loadPublishedTender(deps, input.tenderId);
   const now = deps.clock.now();
-  assertBeforeDeadline(tender, now);
+  assertUploadTimeLeft(tender, now);
   const requestHash = sha256Hex(canonicalJson({ tenderId: tender.id, ...input.body }));
   const key = input.idempotencyKey ? `bid:${input.idempotencyKey}` : undefined;
   const replay = key ? await findBidReplay(deps, input.caller, key, requestHash) : null;
-  if (replay) return { bid: replay, uploads: await uploadsFor(deps, replay), replayed: true };
+  if (replay) return { bid: replay, uploads: await uploadsFor(deps, tender, replay), replayed: true };
   if (!(await deps.bids.getRegistration(tender.id, input.caller.orgId))) {
     throw new UnprocessableError('not-registered', {
       zh: '请先报名参加该项目',
@@ -127,13 +144,13 @@ export async function createBid(
     if (key && error instanceof IdempotencyKeyUsedError) {
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const winner = await findBidReplay(deps, input.caller, key, requestHash);
-        if (winner) return { bid: winner, uploads: await uploadsFor(deps, winner), replayed: true };
+        if (winner) return { bid: winner, uploads: await uploadsFor(deps, tender, winner), replayed: true };
         await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
       }
     }
     throw error;
   }
-  return { bid, uploads: await uploadsFor(deps, bid), replayed: false };
+  return { bid, uploads: await uploadsFor(deps, tender, bid), replayed: false };
 }
 
 async function findBidReplay(
@@ -152,7 +169,8 @@ async function findBidReplay(
 }
 
 /**
- * Submits a bid draft: every uploaded ciphertext must match its declared hash; the bid becomes the
+ * Submits a bid draft: every uploaded ciphertext is copied out of its upload slot and must match its
+ * declared hash (its object version is pinned); the bid becomes the
  * supplier's current bid (replacing an earlier one) and the tender's count follows, atomically and
  * only before the deadline. Submitting an accepted bid again answers the same receipt.
  */
@@ -171,7 +189,7 @@ export async function submitBid(
   const tender = await loadPublishedTender(deps, input.tenderId);
   const now = deps.clock.now();
   assertBeforeDeadline(tender, now);
-  await assertStoredAsDeclared(
+  const versions = await sealStoredAsDeclared(
     deps,
     bid.documents.map((doc, i) => ({
       ...doc,
@@ -202,7 +220,10 @@ export async function submitBid(
       status: 'submitted',
       submittedAt: at,
       confirmedAt: at,
-      documents: b.documents.map((d) => ({ ...d, verified: true })),
+      documents: b.documents.map((d) => {
+        const versionId = versions.get(bidDocumentKey(b.tenderId, b.id, d.id));
+        return { ...d, verified: true, ...(versionId ? { versionId } : {}) };
+      }),
     }),
   });
   const receipt: BidReceipt = {
@@ -284,19 +305,58 @@ export interface RevealResult {
   keyMatches: boolean;
   /** Whether every sealed document decrypts with the key. */
   documentsDecrypt: boolean;
-  /** Valid unless one of the three failed. */
+  /** Whether every stored ciphertext still hashed to the manifest (false: tampered in storage). */
+  documentsIntact: boolean;
+  /** Valid unless one of the checks failed. */
   status: 'valid' | 'invalid';
+  /** Why it is invalid, or null. */
+  reason: InvalidReason | null;
+  /** Which attempt of this bid this result is (1 for the first). */
+  attempt: number;
+}
+
+/** The stored result of an earlier attempt with the same body, if any. */
+function storedRevealResult(bid: Bid, requestDigest: string): RevealResult | null {
+  const attempts = bid.revealAttempts ?? [];
+  const index = attempts.findIndex((attempt) => attempt.requestDigest === requestDigest);
+  const found = attempts[index];
+  if (!found) return null;
+  const { priceMatches, keyMatches, documentsDecrypt, documentsIntact, status, reason } = found;
+  return { priceMatches, keyMatches, documentsDecrypt, documentsIntact, status, reason, attempt: index + 1 };
+}
+
+/** Judges one reveal attempt; a tampered store is the platform's fault, never the bidder's. */
+function judgeAttempt(
+  check: { priceMatches: boolean; keyMatches: boolean },
+  documents: { documentsIntact: boolean; documentsDecrypt: boolean },
+): InvalidReason | null {
+  if (!check.priceMatches || !check.keyMatches) return 'mismatch';
+  if (!documents.documentsIntact) return 'tampered';
+  if (!documents.documentsDecrypt) return 'undecryptable';
+  return null;
 }
 
 /**
  * Reveals (decrypts) the caller's bid inside the decryption window: price, nonce and key are checked
- * against the commitments and every document is decrypted (DESIGN.md §4 step 3).
+ * against the commitments, every stored ciphertext is re-hashed against the manifest and decrypted
+ * (DESIGN.md §4 step 3).
+ *
+ * Why retries: 电子招标投标办法第三十一条 separates a decryption failure caused by the bidder from one
+ * caused by anything else, so one mistyped key must not end the bid. Until a reveal matches the
+ * commitments the bidder may try again inside the window; each attempt is kept (time, outcome,
+ * reason and a digest, never a failed attempt's values). An identical body answers its stored
+ * result; once a reveal matched, another body is refused (409). The database re-checks the window.
  */
 export async function revealBid(
   input: { caller: Caller; tenderId: string; bidId: string; priceFen: number; nonce: string; key: string },
   deps: Deps,
 ): Promise<RevealResult> {
   const bid = await loadOwnBid(deps, input.caller, input.tenderId, input.bidId);
+  const requestDigest = sha256Hex(
+    canonicalJson({ priceFen: input.priceFen, nonce: input.nonce, key: input.key }),
+  );
+  const stored = storedRevealResult(bid, requestDigest);
+  if (stored) return stored;
   const tender = await loadPublishedTender(deps, input.tenderId);
   const now = deps.clock.now();
   assertDecryptionOpen(tender, now);
@@ -306,7 +366,12 @@ export async function revealBid(
       en: 'Only the submitted bid can be revealed',
     });
   }
-  if (bid.reveal) throw new ConflictError({ zh: '该投标已解密', en: 'This bid has been revealed already' });
+  if (bid.reveal) {
+    throw new ConflictError({
+      zh: '该投标已解密，与承诺一致的解密不能更改',
+      en: 'This bid has been revealed already; a reveal that matched its commitments cannot be changed',
+    });
+  }
   const check = verifyReveal({
     tenderId: bid.tenderId,
     supplierId: bid.supplierOrgId,
@@ -316,41 +381,84 @@ export async function revealBid(
     priceCommitment: bid.priceCommitment,
     keyCommitment: bid.keyCommitment,
   });
-  const documentsDecrypt = check.keyMatches ? await decryptsAll(deps, bid, input.key) : false;
+  const matched = check.priceMatches && check.keyMatches;
+  const documents = matched
+    ? await openDocuments(deps, bid, input.key)
+    : { documentsIntact: true, documentsDecrypt: false };
+  const reason = judgeAttempt(check, documents);
   const at = now.toISOString();
+  const attempt: RevealAttempt = {
+    at,
+    status: reason === null ? 'valid' : 'invalid',
+    reason,
+    ...check,
+    ...documents,
+    requestDigest,
+  };
+  const attempts = [...(bid.revealAttempts ?? []), attempt];
   const change = nextBidState(bid, at, {
-    eventType: 'bid.revealed',
+    eventType: matched ? 'bid.revealed' : 'bid.revealFailed',
     actor: input.caller,
-    data: { ...check, documentsDecrypt },
+    data: { attempt: attempts.length, ...check, ...documents, reason, requestDigest },
     mutate: (b) => ({
       ...b,
-      reveal: {
-        priceFen: input.priceFen,
-        nonce: input.nonce,
-        keyHex: input.key,
-        revealedAt: at,
-        ...check,
-        documentsDecrypt,
-      },
+      revealAttempts: attempts,
+      ...(matched
+        ? {
+            reveal: {
+              priceFen: input.priceFen,
+              nonce: input.nonce,
+              keyHex: input.key,
+              revealedAt: at,
+              ...check,
+              ...documents,
+              requestDigest,
+            },
+          }
+        : {}),
     }),
   });
-  await deps.bids.saveBid(change, bid.version, { decryptionOpen: true });
-  const valid = check.priceMatches && check.keyMatches && documentsDecrypt;
-  return { ...check, documentsDecrypt, status: valid ? 'valid' : 'invalid' };
+  try {
+    await deps.bids.saveBid(change, bid.version, { decryptionOpen: true });
+  } catch (error) {
+    // A concurrent retry of the same body may have won the write: answer its stored result.
+    const current = error instanceof ConflictError ? await deps.bids.getBid(bid.tenderId, bid.id) : null;
+    const winner = current ? storedRevealResult(current, requestDigest) : null;
+    if (winner) return winner;
+    throw error;
+  }
+  return { ...check, ...documents, status: attempt.status, reason, attempt: attempts.length };
 }
 
-async function decryptsAll(deps: Deps, bid: Bid, keyHex: string): Promise<boolean> {
+/**
+ * Re-hashes every stored ciphertext (its pinned version) against the manifest and decrypts it.
+ *
+ * Why re-hash: decryption alone would accept any ciphertext sealed with the same key, and the
+ * upload URL or a bucket writer could have swapped it since the submission.
+ */
+async function openDocuments(
+  deps: Deps,
+  bid: Bid,
+  keyHex: string,
+): Promise<{ documentsIntact: boolean; documentsDecrypt: boolean }> {
   const key = keyFromHex(keyHex, 'body.key');
+  let documentsDecrypt = true;
   for (const doc of bid.documents) {
-    const sealed = await deps.documents.read(bidDocumentKey(bid.tenderId, bid.id, doc.id));
-    if (!sealed) return false;
+    const object = { key: bidDocumentKey(bid.tenderId, bid.id, doc.id), ...doc };
+    const sealed = await deps.documents.read(object.key, doc.versionId);
+    const intact =
+      sealed !== null && sealed.bytes.length === doc.size && sha256Hex(sealed.bytes) === doc.sha256;
+    if (!intact) {
+      logTampering(object, { tenderId: bid.tenderId, bidId: bid.id, documentId: doc.id, at: 'reveal' });
+      return { documentsIntact: false, documentsDecrypt: false };
+    }
     try {
-      decryptDocument(sealed, key);
+      decryptDocument(sealed.bytes, key);
     } catch {
-      return false;
+      documentsDecrypt = false;
     }
   }
-  return true;
+  return { documentsIntact: true, documentsDecrypt };
 }
 
 /** Refuses a reveal outside the decryption window. */

@@ -7,6 +7,7 @@ import { type Bid, INVALID_REASONS, type OpeningEntry, type OpeningRecord } from
 import type { Tender } from '../schemas/tender';
 import { assertMayReadOpenedBids, bidDocumentKey, needsReconfirmation } from './bid-change';
 import { concludeByPrice } from './evaluation';
+import { assertStoredIntact, uploadSlotKey } from './stored-documents';
 import { applyChange, type Caller, failureNotice, loadPublishedTender } from './tender-change';
 
 const MINUTE = 60_000;
@@ -35,11 +36,20 @@ export async function openTender(deps: Deps, tender: Tender): Promise<Tender> {
   });
 }
 
-/** Judges one current bid at the close of the decryption window. */
+/**
+ * Judges one current bid at the close of the decryption window.
+ *
+ * Why `tampered` apart: 电子招标投标办法第三十一条 treats a bid not decrypted through the bidder's own
+ * fault (a wrong reveal: `mismatch`, `undecryptable`, `notDecrypted`) differently from one not
+ * decrypted for any other cause, such as ciphertext swapped in storage.
+ */
 function judge(tender: Tender, bid: Bid): Pick<OpeningEntry, 'status' | 'reason'> {
   if (needsReconfirmation(tender, bid)) return { status: 'invalid', reason: 'notReconfirmed' };
-  if (!bid.reveal) return { status: 'invalid', reason: 'notDecrypted' };
+  if (!bid.reveal) {
+    return { status: 'invalid', reason: bid.revealAttempts?.length ? 'mismatch' : 'notDecrypted' };
+  }
   if (!bid.reveal.priceMatches || !bid.reveal.keyMatches) return { status: 'invalid', reason: 'mismatch' };
+  if (bid.reveal.documentsIntact === false) return { status: 'invalid', reason: 'tampered' };
   if (!bid.reveal.documentsDecrypt) return { status: 'invalid', reason: 'undecryptable' };
   const reserve = tender.content.reservePriceFen;
   if (
@@ -73,6 +83,7 @@ export async function closeDecryption(deps: Deps, tender: Tender): Promise<Tende
       ...verdict,
       reasonLabel: verdict.reason ? INVALID_REASONS[verdict.reason].zh : null,
       revealedAt: bid.reveal?.revealedAt ?? null,
+      revealAttempts: (bid.revealAttempts ?? []).map(({ at, status, reason }) => ({ at, status, reason })),
       receiptDigest: bid.receipt?.manifestDigest ?? bid.lastEventHash,
       bidChainHead: bid.lastEventHash,
     };
@@ -218,7 +229,8 @@ export async function listOpenedBids(
 
 /**
  * A download link for a sealed bid document: its own bidder any time, the purchasing unit and
- * centre staff once the tender is in evaluation.
+ * centre staff once the tender is in evaluation. A submitted bid's stored ciphertext is re-hashed
+ * against the manifest first and refused as `document-tampered` (409) when it differs.
  */
 export async function getBidDocumentLink(
   input: { caller: Caller; tenderId: string; bidId: string; documentId: string },
@@ -241,10 +253,20 @@ export async function getBidDocumentLink(
   }
   const doc = bid.documents.find((d) => d.id === input.documentId);
   if (!doc) throw new NotFoundError({ zh: '文件', en: 'Document' });
+  const sealedKey = bidDocumentKey(tender.id, bid.id, doc.id);
+  // A draft's bytes sit in the upload slot, unchecked; a submitted bid's sealed copy is re-hashed.
+  if (doc.verified) {
+    await assertStoredIntact(
+      deps,
+      { key: sealedKey, ...doc },
+      { tenderId: tender.id, bidId: bid.id, documentId: doc.id, download: 'bid', role: input.caller.role },
+    );
+  }
   const link = await deps.documents.presignDownload(
-    bidDocumentKey(tender.id, bid.id, doc.id),
+    doc.verified ? sealedKey : uploadSlotKey(sealedKey),
     `${doc.fileName}.sealed`,
     deps.clock.now(),
+    doc.versionId,
   );
   return { documentId: doc.id, fileName: doc.fileName, sha256: doc.sha256, size: doc.size, ...link };
 }

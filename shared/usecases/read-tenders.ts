@@ -6,6 +6,7 @@ import type { Page, PageRequest } from '../ports/tender-repository';
 import type { AuditEvent, ChainVerification, RestrictedAuditEvent, SealedEvent } from '../schemas/audit';
 import type { Notice, NoticeType } from '../schemas/notice';
 import type { Tender, TenderFilters } from '../schemas/tender';
+import { assertStoredIntact } from './stored-documents';
 import { type Caller, loadOwnTender, loadPublishedTender } from './tender-change';
 
 /** The public view of a tender. */
@@ -123,7 +124,7 @@ export async function getRestrictedTenderAudit(
   };
 }
 
-/** A presigned download link for an active document of a published tender. */
+/** A presigned download link for an active document of a published tender, re-hashed first. */
 export async function getTenderDocumentLink(
   input: { tenderId: string; documentId: string },
   deps: Deps,
@@ -138,10 +139,13 @@ export async function getTenderDocumentLink(
   const tender = await loadPublishedTender(deps, input.tenderId);
   const doc = toPublicTender(tender).documents.find((d) => d.id === input.documentId);
   if (!doc) throw new NotFoundError({ zh: '文件', en: 'Document' });
+  const stored = { key: tenderDocumentKey(tender.id, doc.id), ...doc };
+  await assertStoredIntact(deps, stored, { tenderId: tender.id, documentId: doc.id, download: 'tender' });
   const link = await deps.documents.presignDownload(
-    tenderDocumentKey(tender.id, doc.id),
+    stored.key,
     doc.fileName,
     deps.clock.now(),
+    doc.versionId,
   );
   return { documentId: doc.id, fileName: doc.fileName, sha256: doc.sha256, size: doc.size, ...link };
 }

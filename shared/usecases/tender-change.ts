@@ -7,7 +7,7 @@ import type { RelatedWrites } from '../ports/tender-repository';
 import type { Actor } from '../schemas/audit';
 import { NOTICE_TYPE_LABELS, type Notice, type NoticeType } from '../schemas/notice';
 import type { Tender, TenderDocument } from '../schemas/tender';
-import { assertStoredAsDeclared } from './stored-documents';
+import { sealStoredAsDeclared } from './stored-documents';
 
 /** A signed-in caller as the auth middleware resolves it. */
 export interface Caller extends Actor {
@@ -175,7 +175,8 @@ export function checkIfMatch(tender: Tender, ifMatch: string | undefined): void 
 /**
  * Verifies tender documents against their declared SHA-256 and size, returning them marked verified.
  *
- * Why: a document is published only if its stored bytes are the ones declared.
+ * Why: a document is published only if its stored bytes are the ones declared. Each is copied
+ * out of its upload slot first, so no upload URL can change it afterwards; its version is pinned.
  */
 export async function verifyDocuments(
   deps: Deps,
@@ -184,7 +185,7 @@ export async function verifyDocuments(
   at: string,
   pathOf: (index: number) => string = (index) => `documents.${index}`,
 ): Promise<TenderDocument[]> {
-  await assertStoredAsDeclared(
+  const versions = await sealStoredAsDeclared(
     deps,
     documents.flatMap((doc, i) =>
       doc.status === 'verified'
@@ -196,9 +197,11 @@ export async function verifyDocuments(
       en: 'Tender documents are missing or do not match their hashes; nothing was changed',
     },
   );
-  return documents.map((doc) =>
-    doc.status === 'verified' ? doc : { ...doc, status: 'verified' as const, verifiedAt: at },
-  );
+  return documents.map((doc) => {
+    if (doc.status === 'verified') return doc;
+    const versionId = versions.get(tenderDocumentKey(tenderId, doc.id));
+    return { ...doc, status: 'verified' as const, verifiedAt: at, ...(versionId ? { versionId } : {}) };
+  });
 }
 
 /** Rejects an empty patch or body early, with a clear message. */

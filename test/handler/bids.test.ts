@@ -5,7 +5,12 @@
  */
 import { Readable } from 'node:stream';
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, type GetObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  GetObjectCommand,
+  type GetObjectCommandOutput,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import {
   DeleteCommand,
   DynamoDBDocumentClient,
@@ -105,6 +110,8 @@ beforeEach(() => {
   ddb.reset();
   rawDdb.reset();
   s3.reset();
+  // Verification copies each upload slot to the document's own key before re-reading it
+  s3.on(CopyObjectCommand).resolves({});
   prepareHandlerEnv();
   logError = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
   return () => logError.mockRestore();
@@ -773,9 +780,9 @@ describe('the bid deadline at the handler level', () => {
     expect(s3.calls()).toHaveLength(0);
   });
 
-  test('createBid 1 ms before the deadline sends the one transaction: bid and its first event, no price', async () => {
+  test('createBid 1 s before the deadline (a URL lasts whole seconds) sends the one transaction: bid and its first event, no price', async () => {
     // Prepare
-    const at = new Date(DEADLINE.getTime() - 1);
+    const at = new Date(DEADLINE.getTime() - 1000);
     givenItems(tenderItem(TENDER), registrationItem(), profileItem());
     ddb.on(TransactWriteCommand).resolves({});
     clockAt(at);
@@ -1058,7 +1065,15 @@ describe('revealBid outside the decryption window', () => {
 
     // Assess
     const body = expectJson(result, 200);
-    expect(body).toEqual({ priceMatches: true, keyMatches: true, documentsDecrypt: true, status: 'valid' });
+    expect(body).toEqual({
+      priceMatches: true,
+      keyMatches: true,
+      documentsDecrypt: true,
+      documentsIntact: true,
+      status: 'valid',
+      reason: null,
+      attempt: 1,
+    });
     const items = theTransaction();
     // First the database re-checks that the window is still open, then the bid and its event
     expect(items[0]?.ConditionCheck?.ConditionExpression).toContain(

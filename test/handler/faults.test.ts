@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { DynamoDBClient, InternalServerError, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  CopyObjectCommand,
   GetObjectCommand,
   type GetObjectCommandOutput,
   S3Client,
@@ -57,6 +58,8 @@ beforeEach(() => {
   ddb.reset();
   rawDdb.reset();
   s3.reset();
+  // Verification copies each upload slot to the document's own key before re-reading it
+  s3.on(CopyObjectCommand).resolves({});
   prepareHandlerEnv();
   logError = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
   return () => logError.mockRestore();

@@ -54,6 +54,8 @@ export interface PlacedBid {
   plaintext: string;
   /** The submit response. */
   receipt: ApiResponse;
+  /** The presigned uploads the server issued, one per document (to replay them in tests). */
+  uploads: { documentId: string; url: string; headers: Record<string, string> }[];
 }
 
 /** Seals a bid locally, creates it, uploads the ciphertexts and submits it. */
@@ -96,7 +98,14 @@ export async function placeBid(
   const receipt = await api.call('POST', `/api/tenders/${tenderId}/bids/${created.body.bid.id}/submit`, {
     token: supplier.token,
   });
-  return { bidId: created.body.bid.id, priceFen, sealed, plaintext, receipt };
+  return {
+    bidId: created.body.bid.id,
+    priceFen,
+    sealed,
+    plaintext,
+    receipt,
+    uploads: created.body.uploads,
+  };
 }
 
 /** Reveals a placed bid (optionally with a wrong price). */
