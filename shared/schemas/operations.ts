@@ -10,6 +10,12 @@ import {
   RegistrationSchema,
   RevealBodySchema,
 } from './bid';
+import {
+  CalendarYearBodySchema,
+  CalendarYearListSchema,
+  CalendarYearNumberSchema,
+  CalendarYearSchema,
+} from './calendar';
 import { FenSchema, IdSchema, InstantSchema, PageQuerySchema, pageOf, TenderPathSchema } from './common';
 import {
   CommitteeSchema,
@@ -343,6 +349,14 @@ export const OPERATIONS = {
   listReleases: {
     query: PageQuerySchema,
     response: { status: 200, schema: z.object({ nextCursor: z.string().nullable() }).loose() },
+  },
+  listCalendarYears: {
+    response: { status: 200, schema: CalendarYearListSchema },
+  },
+  putCalendarYear: {
+    params: z.object({ year: CalendarYearNumberSchema }),
+    body: CalendarYearBodySchema,
+    response: { status: 200, schema: CalendarYearSchema },
   },
 } as const satisfies Record<string, OperationSchemas>;
 

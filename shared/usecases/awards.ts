@@ -9,6 +9,7 @@ import type { Actor } from '../schemas/audit';
 import type { Award, Contract } from '../schemas/award';
 import type { Tender } from '../schemas/tender';
 
+import { loadWorkingCalendar } from './calendar';
 import { assertStoredAsDeclared } from './stored-documents';
 import { applyChange, type Caller, loadOwnTender, loadPublishedTender } from './tender-change';
 
@@ -118,7 +119,7 @@ async function writeAward(
   }
   const at = deps.clock.now().toISOString();
   const noticeDue = endOfChinaDay(
-    addWorkingDays(chinaDate(new Date(at)), RESULT_NOTICE_WORKING_DAYS),
+    addWorkingDays(chinaDate(new Date(at)), RESULT_NOTICE_WORKING_DAYS, await loadWorkingCalendar(deps)),
   ).toISOString();
   const award: Award = {
     tenderId: tender.id,

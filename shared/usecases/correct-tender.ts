@@ -3,6 +3,7 @@ import { ValidationError } from '../domain/errors';
 import { nextStatus } from '../domain/lifecycle';
 import { assertPublishable, planCorrection } from '../domain/rules';
 import type { Correction, Tender, TenderDocument } from '../schemas/tender';
+import { loadWorkingCalendar } from './calendar';
 import { applyChange, type Caller, checkIfMatch, loadOwnTender, verifyDocuments } from './tender-change';
 
 /** Input of {@link correctTender}. */
@@ -72,11 +73,13 @@ export async function correctTender(input: CorrectTenderInput, deps: Deps): Prom
   const documentsChanged = docs.add.length > 0 || docs.remove.size > 0;
   const affectsBidPreparation =
     correction.affectsBidPreparation ?? (documentsChanged || correction.evaluation !== undefined);
+  const calendar = await loadWorkingCalendar(deps);
   const plan = planCorrection({
     currentDeadline: tender.content.timeline.bidDeadline,
     requestedDeadline: correction.bidDeadline,
     affectsBidPreparation,
     correctionAt: now,
+    calendar,
   });
   const content = {
     ...tender.content,
@@ -88,7 +91,7 @@ export async function correctTender(input: CorrectTenderInput, deps: Deps): Prom
       documentsUntil: correction.documentsUntil ?? tender.content.timeline.documentsUntil,
     },
   };
-  assertPublishable(content, new Date(tender.publishedAt ?? now));
+  assertPublishable(content, new Date(tender.publishedAt ?? now), calendar);
   const added = await verifyDocuments(
     deps,
     tender.id,
