@@ -188,6 +188,11 @@ export function endOfChinaDay(date: string): Date {
   return new Date(parseDate(date) - CHINA_OFFSET_MS + DAY_MS - 1);
 }
 
+/** Whether an error is the refusal of {@link assertYearCovered} (a year without a schedule). */
+export function isMissingCalendarYear(error: unknown): boolean {
+  return error instanceof ValidationError && error.errors.some((issue) => issue.rule === CALENDAR_YEAR_RULE);
+}
+
 /**
  * Whether a China-local date is a working day: make-up days count, official holidays and weekends do not.
  *

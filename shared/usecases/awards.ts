@@ -9,7 +9,7 @@ import type { Actor } from '../schemas/audit';
 import type { Award, Contract } from '../schemas/award';
 import type { Tender } from '../schemas/tender';
 
-import { loadWorkingCalendar } from './calendar';
+import { countOnCalendar } from './calendar';
 import { assertStoredAsDeclared } from './stored-documents';
 import { applyChange, type Caller, loadOwnTender, loadPublishedTender } from './tender-change';
 
@@ -118,9 +118,10 @@ async function writeAward(
     );
   }
   const at = deps.clock.now().toISOString();
-  const noticeDue = endOfChinaDay(
-    addWorkingDays(chinaDate(new Date(at)), RESULT_NOTICE_WORKING_DAYS, await loadWorkingCalendar(deps)),
-  ).toISOString();
+  const noticeDay = await countOnCalendar(deps, (calendar) =>
+    addWorkingDays(chinaDate(new Date(at)), RESULT_NOTICE_WORKING_DAYS, calendar),
+  );
+  const noticeDue = endOfChinaDay(noticeDay).toISOString();
   const award: Award = {
     tenderId: tender.id,
     bidId: line.bidId,

@@ -3,6 +3,7 @@ import {
   buildCalendar,
   checkYearSchedule,
   chinaDate,
+  isMissingCalendarYear,
   PACKAGE_CALENDAR,
   PACKAGE_SOURCE,
   type WorkingCalendar,
@@ -20,6 +21,23 @@ import type { Caller } from './tender-change';
  */
 export async function loadWorkingCalendar(deps: Deps): Promise<WorkingCalendar> {
   return buildCalendar(await deps.calendar.list());
+}
+
+/**
+ * Runs a pure period computation on the working-day calendar: on the package's years alone first,
+ * and only if that meets a year the package does not cover, on the merge with the loaded years.
+ *
+ * Why this is the same answer as always merging: a loaded year never overrides a package year, so a
+ * computation that needs no other year counts identically on both — and the store is read only for
+ * periods that reach past the package (a December publication with a January deadline).
+ */
+export async function countOnCalendar<T>(deps: Deps, count: (calendar: WorkingCalendar) => T): Promise<T> {
+  try {
+    return count(PACKAGE_CALENDAR);
+  } catch (error) {
+    if (!isMissingCalendarYear(error)) throw error;
+  }
+  return count(await loadWorkingCalendar(deps));
 }
 
 /** Input of {@link putCalendarYear}. */

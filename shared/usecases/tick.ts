@@ -1,11 +1,11 @@
 import type { Deps } from '../adapters/deps';
 import { logger } from '../adapters/logger';
-import type { WorkingCalendar } from '../domain/calendar';
-import { AppError, ConflictError } from '../domain/errors';
+import { isMissingCalendarYear } from '../domain/calendar';
+import { type AppError, ConflictError } from '../domain/errors';
 import { nextDueAt } from '../domain/tender';
 import type { Tender } from '../schemas/tender';
 import { deemAward } from './awards';
-import { loadWorkingCalendar } from './calendar';
+import { countOnCalendar } from './calendar';
 import { closeConfirmation, closeDecryption, openTender } from './opening';
 
 /** Most steps one tender takes in one tick. */
@@ -42,16 +42,11 @@ export async function runTick(deps: Deps): Promise<TickResult> {
   const now = deps.clock.now().toISOString();
   const result: TickResult = { moved: [], skipped: [] };
   const due = await deps.tenders.listDue(now, TICK_BATCH);
-  const calendar = due.length > 0 ? await loadWorkingCalendar(deps) : undefined;
   for (const stale of due) {
     // The index is eventually consistent and a correction may have moved the deadline: re-read.
     let tender = await deps.tenders.get(stale.id);
     // A tender may owe several steps (the clock jumped past two windows): take them in order.
-    for (
-      let step = 0;
-      tender && calendar && isDue(tender, now, calendar) && step < MAX_STEPS_PER_TICK;
-      step += 1
-    ) {
+    for (let step = 0; tender && (await isDue(deps, tender, now)) && step < MAX_STEPS_PER_TICK; step += 1) {
       try {
         const moved: Tender | undefined = await advance(deps, tender);
         if (!moved) break;
@@ -75,13 +70,16 @@ export async function runTick(deps: Deps): Promise<TickResult> {
  * Why a missing year is "not due": the deemed award waits for the year's official schedule rather
  * than guess it; the due index keeps listing the tender, so it moves once the centre loads the year.
  */
-function isDue(tender: Tender, now: string, calendar: WorkingCalendar): boolean {
+async function isDue(deps: Deps, tender: Tender, now: string): Promise<boolean> {
   let dueAt: string | undefined;
   try {
-    dueAt = nextDueAt(tender, calendar);
+    dueAt = await countOnCalendar(deps, (calendar) => nextDueAt(tender, calendar));
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    logger.warn('Tick step waits for the calendar', { tenderId: tender.id, detail: error.detail.en });
+    if (!isMissingCalendarYear(error)) throw error;
+    logger.warn('Tick step waits for the calendar', {
+      tenderId: tender.id,
+      detail: (error as AppError).detail.en,
+    });
     return false;
   }
   return dueAt !== undefined && new Date(dueAt).getTime() <= new Date(now).getTime();
