@@ -73,6 +73,35 @@ describe('the working-day calendar beyond the package (finding 14, DynamoDB Loca
     expect(published.body.status).toBe('tendering');
   });
 
+  it('rolls a correction’s extended deadline over the loaded Spring Festival (87号令第二十七条、第八十五条)', async () => {
+    // Prepare: published Monday 4 January 2027, deadline Monday 25 January
+    api.gateway.clock.set(new Date(beijing('2027-01-04', '09:00')));
+    const now = api.gateway.clock.now();
+    const base = openTenderContent(now);
+    const published = await tryPublish({
+      ...base,
+      timeline: {
+        ...base.timeline,
+        documentsFrom: now.toISOString(),
+        documentsUntil: beijing('2027-01-12'),
+        bidDeadline: beijing('2027-01-25'),
+      },
+    });
+    expect(published.status).toBe(200);
+    // Saturday 23 January: 15 days later is Sunday 7 February, inside the loaded festival (6–14 Feb)
+    api.gateway.clock.set(new Date(beijing('2027-01-23', '10:00')));
+
+    // Act
+    const corrected = await api.call('POST', `/api/tenders/${published.body.id}/corrections`, {
+      token: purchaser,
+      body: { summary: '技术参数更正', affectsBidPreparation: true },
+    });
+
+    // Assess: not Monday 8 February (a loaded day off) but the first working day after the festival
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.content.timeline.bidDeadline).toBe(new Date(beijing('2027-02-15')).toISOString());
+  });
+
   it('counts the loaded Spring Festival as days off and the loaded make-up Sunday as a working day', async () => {
     // Prepare: Monday 1 February 2027; the fixture has 6–14 February off and Sunday 21 February working
     api.gateway.clock.set(new Date(beijing('2027-02-01', '09:00')));
