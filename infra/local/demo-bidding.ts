@@ -9,6 +9,7 @@ import type { PresignedUpload } from '../../shared/ports/document-store';
 import type { Bid, BidReceipt, OpeningRecord, Registration } from '../../shared/schemas/bid';
 import type { SupplierProfile, SupplierScale } from '../../shared/schemas/supplier';
 import type { Tender, TenderDocument } from '../../shared/schemas/tender';
+import { FIXTURE_SCHEDULE_2027, FIXTURE_YEAR } from '../../test/helpers/calendar-fixture';
 import { openTenderContent } from '../../test/helpers/fixtures';
 
 /**
@@ -308,6 +309,16 @@ export async function runBiddingDemo(apiUrl: string): Promise<void> {
   const purchaserToken = await tokenFor('purchaser', PURCHASER_ORG_ID);
   const clock = (await call<ClockBody>('GET', '/api/dev/clock')).body;
   detail(`dev clock 开发时钟: ${clock.now}`);
+  // The deadline runs 25 days past the dev clock, into 2027 from December 2026 on: the server
+  // refuses that until 2027 is loaded, so the demo loads the labelled test fixture (not official).
+  const covered = (await call<{ years: { year: number }[] }>('GET', '/api/calendar/years')).body;
+  if (!covered.years.some((entry) => entry.year === FIXTURE_YEAR)) {
+    await call('PUT', `/api/calendar/years/${FIXTURE_YEAR}`, {
+      token: await tokenFor('centre', 'org-trading-centre'),
+      body: FIXTURE_SCHEDULE_2027,
+    });
+    detail(`calendar 日历: ${FIXTURE_YEAR} test fixture loaded 已载入测试用安排（非官方）`);
+  }
   const created = await call<Tender>('POST', '/api/tenders', {
     token: purchaserToken,
     body: openTenderContent(new Date(clock.now)),

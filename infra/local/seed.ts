@@ -10,15 +10,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDeps, createS3Client, type Deps } from '../../shared/adapters/deps';
-import {
-  addCalendarDays,
-  addWorkingDays,
-  chinaDate,
-  chinaMidnight,
-  isWorkingDay,
-  nextWorkingDay,
-  periodEnd,
-} from '../../shared/domain/calendar';
 import type { Clock } from '../../shared/domain/clock';
 import { committeeRequirement } from '../../shared/domain/committee';
 import { computeCheckCharacter } from '../../shared/domain/credit-code';
@@ -28,7 +19,6 @@ import {
   type Category,
   PROCUREMENT_METHOD_LABELS,
   type ProcurementMethod,
-  validatePublication,
 } from '../../shared/domain/rules';
 import { savingsOf } from '../../shared/domain/savings';
 import { sealBid, sha256Hex } from '../../shared/domain/sealing';
@@ -50,6 +40,18 @@ import { publishTender } from '../../shared/usecases/publish-tender';
 import { setTarget, tradeReport } from '../../shared/usecases/reports';
 import { registerForTender, saveMyProfile } from '../../shared/usecases/suppliers';
 import type { Caller } from '../../shared/usecases/tender-change';
+// The calendar functions plan on the package plus the store's (or the demo's fixture) 2027.
+import {
+  addCalendarDays,
+  addWorkingDays,
+  chinaDate,
+  chinaMidnight,
+  isWorkingDay,
+  nextWorkingDay,
+  periodEnd,
+  prepareDemoCalendar,
+  validatePublication,
+} from './demo-calendar';
 import { createDevClock } from './dev-clock';
 import { ensureBucket, ensureTable } from './emulators';
 import { LOCAL_NAMES, type LocalGateway, localDynamoClient, startEmulators } from './local-stack';
@@ -1064,6 +1066,7 @@ export async function seedDemoData(deps: Deps, options: SeedOptions = {}): Promi
     );
   }
   const now = deps.clock.now();
+  await prepareDemoCalendar(deps, log);
   const clock = createSeedClock(chinaTime('2021-11-15', 9));
   const ctx: Context = { deps: { ...deps, clock }, clock, log };
 

@@ -5,11 +5,13 @@ import { ulid } from 'ulid';
 import { type Clock, systemClock } from '../domain/clock';
 import { ENV } from '../http/routes';
 import type { BidRepository } from '../ports/bid-repository';
+import type { CalendarRepository } from '../ports/calendar-repository';
 import type { DocumentStore } from '../ports/document-store';
 import type { EvaluationRepository } from '../ports/evaluation-repository';
 import type { ReportRepository } from '../ports/report-repository';
 import type { TenderRepository } from '../ports/tender-repository';
 import { DynamoBidRepository } from './dynamodb/bid-repository';
+import { DynamoCalendarRepository } from './dynamodb/calendar-repository';
 import { DynamoEvaluationRepository } from './dynamodb/evaluation-repository';
 import { DynamoReportRepository } from './dynamodb/report-repository';
 import { DynamoTenderRepository } from './dynamodb/tender-repository';
@@ -27,6 +29,8 @@ export interface Deps {
   reports: ReportRepository;
   /** Document storage. */
   documents: DocumentStore;
+  /** The years the centre loaded into the working-day calendar. */
+  calendar: CalendarRepository;
   /** The one clock. */
   clock: Clock;
   /** Id generator (ULIDs). */
@@ -81,6 +85,7 @@ export function createDeps(clock: Clock = systemClock): Deps {
   const bids = new DynamoBidRepository(client, tableName);
   const evaluations = new DynamoEvaluationRepository(client, tableName);
   const reports = new DynamoReportRepository(client, tableName);
+  const calendar = new DynamoCalendarRepository(client, tableName);
   const documents: DocumentStore = bucketName
     ? new S3DocumentStore(createS3Client(), bucketName)
     : new Proxy({} as DocumentStore, {
@@ -88,7 +93,7 @@ export function createDeps(clock: Clock = systemClock): Deps {
           throw new Error(`${ENV.bucketName} is not set for this function`);
         },
       });
-  return { tenders, bids, evaluations, reports, documents, clock, newId: () => ulid() };
+  return { tenders, bids, evaluations, reports, documents, calendar, clock, newId: () => ulid() };
 }
 
 let current: Deps | undefined;

@@ -8,11 +8,14 @@
 
 import {
   addCalendarDays,
+  assertYearCovered,
   chinaDate,
   chinaMidnight,
   isWorkingDay,
   nextWorkingDay,
+  PACKAGE_CALENDAR,
   periodEnd,
+  type WorkingCalendar,
 } from './calendar';
 import { deepFreeze } from './checks';
 import type { BilingualText, FieldIssue } from './errors';
@@ -921,13 +924,17 @@ function parseInstant(text: unknown): Date | undefined {
 }
 
 /** Checks a minimum period between two points of the timeline. */
-function checkMinPeriod(rule: MinPeriodRule, timeline: ParsedTimeline): FieldIssue[] {
+function checkMinPeriod(
+  rule: MinPeriodRule,
+  timeline: ParsedTimeline,
+  calendar: WorkingCalendar,
+): FieldIssue[] {
   const from = timeline[rule.from];
   const to = timeline[rule.to];
   if (!from || !to) return [];
   const fromDay = chinaDate(from);
   const lastDay = rule.rollOver
-    ? periodEnd(fromDay, rule.count, rule.unit)
+    ? periodEnd(fromDay, rule.count, rule.unit, calendar)
     : addCalendarDays(fromDay, rule.count);
   const toDay = chinaDate(to);
   if (toDay >= lastDay) return [];
@@ -1226,10 +1233,15 @@ function checkSmeDeduction(rule: SmeDeductionRule, input: TenderRulesInput): Fie
 }
 
 /** Applies one rule to a tender. */
-function checkRule(rule: Rule, input: TenderRulesInput, timeline: ParsedTimeline): FieldIssue[] {
+function checkRule(
+  rule: Rule,
+  input: TenderRulesInput,
+  timeline: ParsedTimeline,
+  calendar: WorkingCalendar,
+): FieldIssue[] {
   switch (rule.kind) {
     case 'minPeriod':
-      return checkMinPeriod(rule, timeline);
+      return checkMinPeriod(rule, timeline, calendar);
     case 'maxPeriod':
       return checkMaxPeriod(rule, timeline);
     case 'timelineOrder':
@@ -1271,9 +1283,15 @@ function assertInstant(value: Date, field: string): void {
  * Every rule the tender breaks if published at `publishAt`; empty when it may be published.
  *
  * Rules are picked by the China-local publication day, so a draft prepared under old rules is judged
- * by those in force when it goes out. Periods follow 87号令第85–86条 via the working-day calendar.
+ * by those in force when it goes out. Periods follow 87号令第85–86条 via the working-day calendar; a
+ * timeline that reaches into a year `calendar` does not cover is refused with a ValidationError naming
+ * the year (the opening, evaluation and award periods that follow the deadline count on that year).
  */
-export function validatePublication(input: TenderRulesInput, publishAt: Date): FieldIssue[] {
+export function validatePublication(
+  input: TenderRulesInput,
+  publishAt: Date,
+  calendar: WorkingCalendar = PACKAGE_CALENDAR,
+): FieldIssue[] {
   assertInstant(publishAt, 'publishAt');
   const day = chinaDate(publishAt);
   const timeline: ParsedTimeline = {
@@ -1282,8 +1300,11 @@ export function validatePublication(input: TenderRulesInput, publishAt: Date): F
     documentsUntil: parseInstant(input.timeline?.documentsUntil),
     bidDeadline: parseInstant(input.timeline?.bidDeadline),
   };
+  for (const [point, instant] of Object.entries(timeline)) {
+    if (instant) assertYearCovered(Number(chinaDate(instant).slice(0, 4)), calendar, `timeline.${point}`);
+  }
   return RULES.filter((rule) => appliesTo(rule, input, day)).flatMap((rule) =>
-    checkRule(rule, input, timeline),
+    checkRule(rule, input, timeline, calendar),
   );
 }
 
@@ -1292,8 +1313,12 @@ export function validatePublication(input: TenderRulesInput, publishAt: Date): F
  *
  * The publish use case calls this before writing, so a tender that breaks a rule is never published.
  */
-export function assertPublishable(input: TenderRulesInput, publishAt: Date): void {
-  const issues = validatePublication(input, publishAt);
+export function assertPublishable(
+  input: TenderRulesInput,
+  publishAt: Date,
+  calendar: WorkingCalendar = PACKAGE_CALENDAR,
+): void {
+  const issues = validatePublication(input, publishAt, calendar);
   if (issues.length > 0) throw new RuleViolationError(issues);
 }
 
@@ -1307,6 +1332,8 @@ export interface CorrectionPlanInput {
   affectsBidPreparation: boolean;
   /** When the correction is published. */
   correctionAt: Date;
+  /** The working-day calendar to roll the deadline over on (the package's years when omitted). */
+  calendar?: WorkingCalendar;
 }
 
 /** What {@link planCorrection} decided. */
@@ -1368,7 +1395,8 @@ export function planCorrection(input: CorrectionPlanInput): CorrectionPlan {
   const timeOfDay = wanted.getTime() - chinaMidnight(chinaDate(wanted)).getTime();
   let day = chinaDate(new Date(earliest));
   if (chinaMidnight(day).getTime() + timeOfDay < earliest) day = addCalendarDays(day, 1);
-  if (!isWorkingDay(day)) day = nextWorkingDay(day);
+  const calendar = input.calendar ?? PACKAGE_CALENDAR;
+  if (!isWorkingDay(day, calendar)) day = nextWorkingDay(day, calendar);
   const deadline = new Date(chinaMidnight(day).getTime() + timeOfDay);
   return {
     bidDeadline: deadline.toISOString(),

@@ -1,5 +1,12 @@
 import type { Tender } from '../schemas/tender';
-import { addWorkingDays, chinaDate, endOfChinaDay } from './calendar';
+import {
+  addCalendarDays,
+  addWorkingDays,
+  chinaDate,
+  endOfChinaDay,
+  PACKAGE_CALENDAR,
+  type WorkingCalendar,
+} from './calendar';
 
 /**
  * When the tender's next timed step falls due, or undefined if none.
@@ -8,9 +15,9 @@ import { addWorkingDays, chinaDate, endOfChinaDay } from './calendar';
  * A tendering tender opens at its bid deadline (87号令第39条); an opening one closes its decryption
  * window, then its confirmation window.
  */
-export function nextDueAt(tender: Tender): string | undefined {
+export function nextDueAt(tender: Tender, calendar: WorkingCalendar): string | undefined {
   if (tender.status === 'tendering') return tender.content.timeline.bidDeadline;
-  if (tender.status === 'awarding' && tender.reportedAt) return deemedAwardAt(tender.reportedAt);
+  if (tender.status === 'awarding' && tender.reportedAt) return deemedAwardAt(tender.reportedAt, calendar);
   if (tender.status === 'opening' && tender.opening) {
     return tender.opening.recordPublishedAt
       ? tender.opening.confirmationEndsAt
@@ -20,11 +27,26 @@ export function nextDueAt(tender: Tender): string | undefined {
 }
 
 /**
+ * The instant the due index files a tender under: {@link nextDueAt}, except that an awaiting award is
+ * filed at the end of the 5th calendar day after the report, the earliest its deemed award can fall.
+ *
+ * Why a lower bound: the index is written with the tender and needs no calendar; 5 working days never
+ * end before 5 calendar days, and the tick re-checks with the loaded calendar before it acts.
+ */
+export function indexDueAt(tender: Tender): string | undefined {
+  if (tender.status === 'awarding' && tender.reportedAt) {
+    return endOfChinaDay(addCalendarDays(chinaDate(new Date(tender.reportedAt)), 5)).toISOString();
+  }
+  // The other timed steps (deadline, decryption and confirmation windows) count no working days.
+  return nextDueAt(tender, PACKAGE_CALENDAR);
+}
+
+/**
  * When a purchasing unit that has not chosen is deemed to have chosen the first candidate: the end of
  * the 5th working day after the report (87号令第68条; the report day itself is not counted, 第85条).
  */
-export function deemedAwardAt(reportedAt: string): string {
-  return endOfChinaDay(addWorkingDays(chinaDate(new Date(reportedAt)), 5)).toISOString();
+export function deemedAwardAt(reportedAt: string, calendar: WorkingCalendar): string {
+  return endOfChinaDay(addWorkingDays(chinaDate(new Date(reportedAt)), 5, calendar)).toISOString();
 }
 
 /**

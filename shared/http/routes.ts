@@ -53,7 +53,8 @@ export interface RouteSpec {
     | 'evaluation'
     | 'awards'
     | 'reports'
-    | 'ocds';
+    | 'ocds'
+    | 'calendar';
 }
 
 /** A job run on a schedule (EventBridge in AWS, a timer locally). */
@@ -638,6 +639,26 @@ export const ROUTES: readonly RouteSpec[] = [
     access: { table: 'read' },
     summary: 'OCDS 1.1 release package of the newest releases, cursor-paged',
     tag: 'ocds',
+  },
+  {
+    id: 'listCalendarYears',
+    method: 'GET',
+    path: '/api/calendar/years',
+    handler: 'list-calendar-years',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'Years the working-day calendar covers, each with its source (package or the notice loaded)',
+    tag: 'calendar',
+  },
+  {
+    id: 'putCalendarYear',
+    method: 'PUT',
+    path: '/api/calendar/years/{year}',
+    handler: 'put-calendar-year',
+    auth: centre,
+    access: { table: 'readWrite' },
+    summary: "Load a year's official holiday schedule from the State Council General Office's notice",
+    tag: 'calendar',
   },
 ];
 

@@ -17,6 +17,12 @@ import {
   RevealBodySchema,
 } from './bid';
 import {
+  CalendarYearBodySchema,
+  CalendarYearListSchema,
+  CalendarYearNumberSchema,
+  CalendarYearSchema,
+} from './calendar';
+import {
   DaySchema,
   FenSchema,
   IdSchema,
@@ -386,6 +392,14 @@ export const OPERATIONS = {
         links: z.object({ next: z.string() }).strict().optional(),
       }).strict(),
     },
+  },
+  listCalendarYears: {
+    response: { status: 200, schema: CalendarYearListSchema },
+  },
+  putCalendarYear: {
+    params: z.object({ year: CalendarYearNumberSchema }),
+    body: CalendarYearBodySchema,
+    response: { status: 200, schema: CalendarYearSchema },
   },
 } as const satisfies Record<string, OperationSchemas>;
 

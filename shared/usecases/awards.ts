@@ -9,6 +9,7 @@ import type { Actor } from '../schemas/audit';
 import type { Award, Contract, PublicAward, PublicContract, TenderResult } from '../schemas/award';
 import type { Tender } from '../schemas/tender';
 
+import { countOnCalendar } from './calendar';
 import { assertStoredAsDeclared } from './stored-documents';
 import { applyChange, type Caller, loadOwnTender, loadPublishedTender } from './tender-change';
 
@@ -117,9 +118,10 @@ async function writeAward(
     );
   }
   const at = deps.clock.now().toISOString();
-  const noticeDue = endOfChinaDay(
-    addWorkingDays(chinaDate(new Date(at)), RESULT_NOTICE_WORKING_DAYS),
-  ).toISOString();
+  const noticeDay = await countOnCalendar(deps, (calendar) =>
+    addWorkingDays(chinaDate(new Date(at)), RESULT_NOTICE_WORKING_DAYS, calendar),
+  );
+  const noticeDue = endOfChinaDay(noticeDay).toISOString();
   const award: Award = {
     tenderId: tender.id,
     bidId: line.bidId,

@@ -3,6 +3,7 @@ import { ValidationError } from '../domain/errors';
 import { nextStatus } from '../domain/lifecycle';
 import { assertPublishable, planCorrection } from '../domain/rules';
 import type { Correction, Tender, TenderDocument } from '../schemas/tender';
+import { countOnCalendar } from './calendar';
 import { applyChange, type Caller, checkIfMatch, loadOwnTender, verifyDocuments } from './tender-change';
 
 /** Input of {@link correctTender}. */
@@ -72,23 +73,28 @@ export async function correctTender(input: CorrectTenderInput, deps: Deps): Prom
   const documentsChanged = docs.add.length > 0 || docs.remove.size > 0;
   const affectsBidPreparation =
     correction.affectsBidPreparation ?? (documentsChanged || correction.evaluation !== undefined);
-  const plan = planCorrection({
-    currentDeadline: tender.content.timeline.bidDeadline,
-    requestedDeadline: correction.bidDeadline,
-    affectsBidPreparation,
-    correctionAt: now,
+  // The roll-over and the re-check count on the package's years, or with the loaded ones past them.
+  const { plan, content } = await countOnCalendar(deps, (calendar) => {
+    const plan = planCorrection({
+      currentDeadline: tender.content.timeline.bidDeadline,
+      requestedDeadline: correction.bidDeadline,
+      affectsBidPreparation,
+      correctionAt: now,
+      calendar,
+    });
+    const content = {
+      ...tender.content,
+      description: correction.description ?? tender.content.description,
+      evaluation: correction.evaluation ?? tender.content.evaluation,
+      timeline: {
+        ...tender.content.timeline,
+        bidDeadline: plan.bidDeadline,
+        documentsUntil: correction.documentsUntil ?? tender.content.timeline.documentsUntil,
+      },
+    };
+    assertPublishable(content, new Date(tender.publishedAt ?? now), calendar);
+    return { plan, content };
   });
-  const content = {
-    ...tender.content,
-    description: correction.description ?? tender.content.description,
-    evaluation: correction.evaluation ?? tender.content.evaluation,
-    timeline: {
-      ...tender.content.timeline,
-      bidDeadline: plan.bidDeadline,
-      documentsUntil: correction.documentsUntil ?? tender.content.timeline.documentsUntil,
-    },
-  };
-  assertPublishable(content, new Date(tender.publishedAt ?? now));
   const added = await verifyDocuments(
     deps,
     tender.id,

@@ -4,6 +4,7 @@ import { nextStatus } from '../domain/lifecycle';
 import { formatWanYuan } from '../domain/money';
 import { assertPublishable } from '../domain/rules';
 import type { Tender } from '../schemas/tender';
+import { countOnCalendar } from './calendar';
 import { applyChange, type Caller, checkIfMatch, loadOwnTender, verifyDocuments } from './tender-change';
 
 /** Input of {@link publishTender}. */
@@ -27,7 +28,7 @@ export async function publishTender(input: PublishTenderInput, deps: Deps): Prom
   checkIfMatch(tender, input.ifMatch);
   nextStatus(tender.status, 'publish');
   const now = deps.clock.now();
-  assertPublishable(tender.content, now);
+  await countOnCalendar(deps, (calendar) => assertPublishable(tender.content, now, calendar));
   const active = tender.documents.filter((doc) => doc.active);
   if (active.length === 0) {
     throw new UnprocessableError('documents-required', {

@@ -1,9 +1,11 @@
 import type { Deps } from '../adapters/deps';
 import { logger } from '../adapters/logger';
-import { ConflictError } from '../domain/errors';
+import { isMissingCalendarYear } from '../domain/calendar';
+import { type AppError, ConflictError } from '../domain/errors';
 import { nextDueAt } from '../domain/tender';
 import type { Tender } from '../schemas/tender';
 import { deemAward } from './awards';
+import { countOnCalendar } from './calendar';
 import { concludeIfReady } from './evaluation';
 import { closeConfirmation, closeDecryption, openTender } from './opening';
 
@@ -45,7 +47,7 @@ export async function runTick(deps: Deps): Promise<TickResult> {
     // The index is eventually consistent and a correction may have moved the deadline: re-read.
     let tender = await deps.tenders.get(stale.id);
     // A tender may owe several steps (the clock jumped past two windows): take them in order.
-    for (let step = 0; tender && isDue(tender, now) && step < MAX_STEPS_PER_TICK; step += 1) {
+    for (let step = 0; tender && (await isDue(deps, tender, now)) && step < MAX_STEPS_PER_TICK; step += 1) {
       try {
         const moved: Tender | undefined = await advance(deps, tender);
         if (!moved) break;
@@ -90,8 +92,23 @@ async function concludeEvaluations(deps: Deps, result: TickResult): Promise<void
   } while (cursor);
 }
 
-/** Whether the tender's next timed step is due at `now`. */
-function isDue(tender: Tender, now: string): boolean {
-  const dueAt = nextDueAt(tender);
+/**
+ * Whether the tender's next timed step is due at `now`, counted on the loaded calendar.
+ *
+ * Why a missing year is "not due": the deemed award waits for the year's official schedule rather
+ * than guess it; the due index keeps listing the tender, so it moves once the centre loads the year.
+ */
+async function isDue(deps: Deps, tender: Tender, now: string): Promise<boolean> {
+  let dueAt: string | undefined;
+  try {
+    dueAt = await countOnCalendar(deps, (calendar) => nextDueAt(tender, calendar));
+  } catch (error) {
+    if (!isMissingCalendarYear(error)) throw error;
+    logger.warn('Tick step waits for the calendar', {
+      tenderId: tender.id,
+      detail: (error as AppError).detail.en,
+    });
+    return false;
+  }
   return dueAt !== undefined && new Date(dueAt).getTime() <= new Date(now).getTime();
 }

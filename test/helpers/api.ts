@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { type LocalGateway, startLocalGateway } from '../../infra/local/local-stack';
 import type { Role } from '../../shared/http/routes';
 import type { Tender, TenderContent } from '../../shared/schemas/tender';
+import { FIXTURE_SCHEDULE_2027, FIXTURE_YEAR } from './calendar-fixture';
 import { openTenderContent, sha256 } from './fixtures';
 
 /** A response as the tests look at it. */
@@ -43,9 +44,11 @@ export interface ApiClient {
 /**
  * Starts a gateway on the shared emulators with a fresh table and bucket for this test file.
  *
- * Why per file: files run in parallel; each gets its own table, so counts and lists are exact.
+ * Why per file: files run in parallel; each gets its own table, so counts and lists are exact. The
+ * centre loads the 2027 test fixture (not the official schedule) unless `loadFixtureYear` is false, so
+ * timelines planned on today's date may reach into 2027.
  */
-export async function startTestApi(): Promise<ApiClient> {
+export async function startTestApi(options: { loadFixtureYear?: boolean } = {}): Promise<ApiClient> {
   const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const gateway = await startLocalGateway({
     endpoints: inject('emulators'),
@@ -78,6 +81,15 @@ export async function startTestApi(): Promise<ApiClient> {
     }
     return { status: response.status, headers: response.headers, body: body as T };
   };
+  if (options.loadFixtureYear !== false) {
+    const centre = (await gateway.auth.issue({ role: 'centre', orgId: 'org-centre' })).token;
+    const loaded = await call('PUT', `/api/calendar/years/${FIXTURE_YEAR}`, {
+      token: centre,
+      body: FIXTURE_SCHEDULE_2027,
+    });
+    if (loaded.status !== 200)
+      throw new Error(`calendar fixture: ${loaded.status} ${JSON.stringify(loaded.body)}`);
+  }
   return {
     gateway,
     call,

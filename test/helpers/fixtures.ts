@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { chinaDate, chinaMidnight, nextWorkingDay, periodEnd } from '../../shared/domain/calendar';
 import type { TenderContent } from '../../shared/schemas/tender';
+import { TEST_CALENDAR } from './calendar-fixture';
 
 /** Adds whole days to an instant. */
 export function daysAfter(instant: Date, days: number): Date {
@@ -16,12 +17,12 @@ export function chinaMorning(date: string): Date {
  * A complete open-tender (公开招标) draft for goods that passes every publication rule when
  * published at `publishAt` on any date: documents for 7 working days, the deadline 25 days out on a
  * working day, 综合评分法 with a 30% price weight, not reserved for SMEs (budget above 200万元)
- * with a 10% small/micro deduction.
+ * with a 10% small/micro deduction. Planned on the package calendar plus the 2027 test fixture.
  */
 export function openTenderContent(publishAt: Date, overrides: Partial<TenderContent> = {}): TenderContent {
   const from = publishAt;
   const day = chinaDate(from);
-  const deadlineDay = periodEnd(day, 25, 'days');
+  const deadlineDay = periodEnd(day, 25, 'days', TEST_CALENDAR);
   return {
     title: '区政务服务中心办公设备采购项目',
     description: '采购台式计算机 200 台、打印机 30 台。',
@@ -43,7 +44,9 @@ export function openTenderContent(publishAt: Date, overrides: Partial<TenderCont
     },
     timeline: {
       documentsFrom: from.toISOString(),
-      documentsUntil: chinaMorning(nextWorkingDay(periodEnd(day, 7, 'workingDays'))).toISOString(),
+      documentsUntil: chinaMorning(
+        nextWorkingDay(periodEnd(day, 7, 'workingDays', TEST_CALENDAR), TEST_CALENDAR),
+      ).toISOString(),
       bidDeadline: chinaMorning(deadlineDay).toISOString(),
       decryptionWindowMinutes: 30,
       confirmationWindowMinutes: 60,

@@ -10,6 +10,7 @@ import {
   type TestSupplier,
   tickAt,
 } from '../helpers/bidder';
+import { TEST_CALENDAR } from '../helpers/calendar-fixture';
 import { addExperts, type PoolExpert, playToAwarding } from '../helpers/evaluation';
 import { chinaMorning, openTenderContent, sha256 } from '../helpers/fixtures';
 import { loadOcdsValidators } from '../helpers/ocds-validator';
@@ -189,7 +190,7 @@ describe('awards and contracts (87号令第68–71条), through HTTP', () => {
     const { tender, bids } = await tenderInAwarding();
     const reported = (await api.call('GET', `/api/manage/tenders/${tender.id}`, { token: purchaser })).body
       .reportedAt;
-    const due = new Date(deemedAwardAt(reported));
+    const due = new Date(deemedAwardAt(reported, TEST_CALENDAR));
 
     // Act
     await tickAt(api, new Date(due.getTime() - 60_000));

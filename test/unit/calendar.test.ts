@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   addCalendarDays,
   addWorkingDays,
-  calendarCoverage,
+  calendarSource,
   chinaDate,
   chinaMidnight,
   endOfChinaDay,
@@ -164,27 +164,27 @@ describe('calendar arithmetic', () => {
   });
 });
 
-describe('calendarCoverage and the provisional fallback', () => {
-  test('years in the chinese-days data are official, others provisional', () => {
+describe('calendarSource: no provisional fallback', () => {
+  test('years in the chinese-days data come from the package, later ones are not covered', () => {
     // Prepare
     const years = [2003, 2004, 2024, 2026, 2027];
 
     // Act
-    const coverage = years.map((year) => calendarCoverage(year));
+    const sources = years.map((year) => calendarSource(year));
 
     // Assess
-    expect(coverage).toEqual(['provisional', 'official', 'official', 'official', 'provisional']);
+    expect(sources).toEqual([undefined, 'package', 'package', 'package', undefined]);
   });
 
-  test('outside the data, weekends and 1 Jan, 1 May, 1–3 Oct are off and other weekdays work', () => {
-    // Prepare: 2027-01-01, 2027-10-01 are Fridays; 2027-05-03 and 2027-10-04 are Mondays
-    const days = ['2027-01-01', '2027-01-02', '2027-05-01', '2027-05-03', '2027-10-01', '2027-10-04'];
+  test('outside the data, no day is guessed: 1 Jan and a plain Monday of 2027 are both refused', () => {
+    // Prepare: 2027-01-01 is a Friday, 2027-05-03 a Monday
+    const days = ['2027-01-01', '2027-05-03'];
 
     // Act
-    const working = days.map((day) => isWorkingDay(day));
+    const attempts = days.map((day) => () => isWorkingDay(day));
 
     // Assess
-    expect(working).toEqual([false, false, false, true, false, true]);
+    for (const attempt of attempts) expect(attempt).toThrow(ValidationError);
   });
 });
 

@@ -27,6 +27,7 @@
  * | the award; the contract                         | table       | pk = TENDER#<id>, sk = AWARD / CONTRACT                |
  * | a report: one scope of one year, every line     | table       | pk = AGG#<year>#<scope>, sk = TOTAL / <DIM>#<value>    |
  * | a year's target                                 | table       | pk = TARGET#<year>, sk = TARGET                        |
+ * | a loaded calendar year; all loaded years        | table       | pk = CALENDAR, sk = YEAR#<year> / begins_with YEAR#    |
  * | a purchasing unit's own tenders, newest first   | byOwner     | ownerPk = ORG#<orgId>, ownerSk desc                    |
  * | published tenders, newest first                 | publicFeed  | feedPk = FEED#TENDER, feedSk desc                      |
  * | public notices, newest first                    | publicFeed  | feedPk = FEED#NOTICE, feedSk desc                      |
@@ -86,6 +87,7 @@ export const ENTITY = {
   contract: 'contract',
   aggregate: 'aggregate',
   target: 'target',
+  calendarYear: 'calendarYear',
 } as const;
 
 /** Width of zero-padded sequence numbers, so they sort as strings. */
@@ -178,6 +180,12 @@ export const keys = {
   aggregatePartition: (year: number, scope: string) => `AGG#${year}#${scope}`,
   /** A yearly target. */
   target: (year: number) => ({ pk: `TARGET#${year}`, sk: 'TARGET' }),
+  /** A year of the working-day calendar loaded by the centre. */
+  calendarYear: (year: number) => ({ pk: 'CALENDAR', sk: `YEAR#${year}` }),
+  /** The partition of the loaded calendar years. */
+  calendarPartition: 'CALENDAR',
+  /** Sort-key prefix of the loaded calendar years. */
+  calendarYearPrefix: 'YEAR#',
   /** byOwner index attributes of a tender. */
   ownerIndex: (orgId: string, createdAt: string, tenderId: string) => ({
     ownerPk: `ORG#${orgId}`,

@@ -6,7 +6,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, IdempotencyKeyUsedError, ValidationError } from '../../domain/errors';
-import { nextDueAt } from '../../domain/tender';
+import { indexDueAt } from '../../domain/tender';
 import type {
   IdempotencyClaim,
   IdempotencyRecord,
@@ -59,7 +59,7 @@ function tenderItem(tender: Tender): Item {
     Object.assign(item, keys.statusIndex(tender.status, publishedAt, tender.id));
   }
   if (tender.opening?.recordPublishedAt) item['recordPublishedAt'] = tender.opening.recordPublishedAt;
-  const due = nextDueAt(tender);
+  const due = indexDueAt(tender);
   if (due) Object.assign(item, keys.dueIndex(sortableInstant(due), tender.id));
   return item;
 }
