@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getDeps } from '../../shared/adapters/deps';
 import { formatWanYuan } from '../../shared/domain/money';
+import { ENV } from '../../shared/http/routes';
 import { type LocalGateway, startEmulators, startLocalGateway } from './local-stack';
 import { pauseTickWhileSeeding, seedDemoData } from './seed';
 
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
       port,
       dataDir,
       tickIntervalMs: 60_000,
+      // PUBLIC_BASE_URL when set (e.g. behind a proxy), else the gateway's own URL.
+      publicBaseUrl: process.env[ENV.publicBaseUrl] || undefined,
     });
   } catch (error) {
     await emulators.stop();
