@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { getDeps } from '../../shared/adapters/deps';
 import { formatWanYuan } from '../../shared/domain/money';
 import { ENV } from '../../shared/http/routes';
+import { assertJavaAvailable, MissingPrerequisiteError } from './emulators';
 import { type LocalGateway, startEmulators, startLocalGateway } from './local-stack';
 import { pauseTickWhileSeeding, seedDemoData } from './seed';
 
@@ -13,6 +14,7 @@ import { pauseTickWhileSeeding, seedDemoData } from './seed';
  * Ports: PORT (3000), DYNAMODB_PORT (8000), S3_PORT (4569). Ctrl-C stops everything it started.
  */
 async function main(): Promise<void> {
+  assertJavaAvailable();
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
   const dataDir = resolve(process.env['DATA_DIR'] ?? join(root, '.data'));
   mkdirSync(dataDir, { recursive: true });
@@ -99,6 +101,8 @@ async function seedIfEmpty(gateway: LocalGateway, dataDir: string): Promise<void
 }
 
 main().catch((error: unknown) => {
-  console.error('Failed to start the local stack:', error);
+  // A missing program is one clear line with its install command, never a stack trace.
+  if (error instanceof MissingPrerequisiteError) console.error(error.message);
+  else console.error('Failed to start the local stack:', error);
   process.exit(1);
 });
