@@ -22,6 +22,7 @@ import {
 import type { Clock } from '../../shared/domain/clock';
 import { committeeRequirement } from '../../shared/domain/committee';
 import { computeCheckCharacter } from '../../shared/domain/credit-code';
+import { ValidationError } from '../../shared/domain/errors';
 import { type Fen, formatWanYuan } from '../../shared/domain/money';
 import {
   CATEGORY_LABELS,
@@ -1115,6 +1116,28 @@ export async function seedDemoData(deps: Deps, options: SeedOptions = {}): Promi
     `done 完成: ${summary.awarded2022} projects 个项目, 成交金额 ${formatWanYuan(summary.dealFen)}, 节约资金 ${formatWanYuan(summary.savingsFen)}; ${summary.rightsTransfers} land transfers 土地出让; ${summary.inProgress} in progress 进行中`,
   );
   return summary;
+}
+
+/** Whether `npm start` seeds the demo year into an empty store (`demo`, the default) or starts empty. */
+export type StartSeeding = 'demo' | 'none';
+
+/**
+ * Reads `npm start`'s seeding switch: `--empty` or `SEED=none` start empty, `SEED=demo` (or nothing)
+ * seeds an empty store; any other SEED value is an error, so a typo never seeds by surprise.
+ *
+ * Why a switch: seeding plays a whole year through the use cases in the background (about a
+ * minute), which a developer trying one flow by hand may not want.
+ */
+export function readStartSeeding(argv: readonly string[], env: NodeJS.ProcessEnv): StartSeeding {
+  const seed = env['SEED']?.trim().toLowerCase();
+  if (argv.includes('--empty')) return 'none';
+  if (seed === undefined || seed === '' || seed === 'demo') return 'demo';
+  if (seed === 'none') return 'none';
+  const message = {
+    zh: `SEED 只能是 demo 或 none，实际为“${env['SEED']}”`,
+    en: `SEED must be demo or none, got '${env['SEED']}'`,
+  };
+  throw new ValidationError(message, [{ path: 'SEED', message }]);
 }
 
 // ---------------------------------------------------------------------------------------------
