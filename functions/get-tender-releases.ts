@@ -5,8 +5,5 @@ import { tenderReleasePackage } from '../shared/usecases/open-data';
 /** GET /api/ocds/tenders/{tenderId} — the tender's OCDS release package. */
 export const handler = createHandler('getTenderReleases', async (ctx) => ({
   headers: { 'cache-control': 'public, max-age=60' },
-  body: await tenderReleasePackage(
-    { tenderId: ctx.params.tenderId, baseUrl: publicBaseUrl(ctx.headers) },
-    ctx.deps,
-  ),
+  body: await tenderReleasePackage({ tenderId: ctx.params.tenderId, baseUrl: publicBaseUrl() }, ctx.deps),
 }));

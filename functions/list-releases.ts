@@ -4,9 +4,9 @@ import { recentReleases } from '../shared/usecases/open-data';
 
 /** GET /api/ocds/releases — the newest releases as one package, with a cursor for the next page. */
 export const handler = createHandler('listReleases', async (ctx) => {
-  const result = await recentReleases({ page: ctx.query, baseUrl: publicBaseUrl(ctx.headers) }, ctx.deps);
+  const result = await recentReleases({ page: ctx.query, baseUrl: publicBaseUrl() }, ctx.deps);
   const next = result.nextCursor
-    ? `${publicBaseUrl(ctx.headers) ?? ''}/api/ocds/releases?limit=${ctx.query.limit}&cursor=${encodeURIComponent(result.nextCursor)}`
+    ? `${publicBaseUrl() ?? ''}/api/ocds/releases?limit=${ctx.query.limit}&cursor=${encodeURIComponent(result.nextCursor)}`
     : undefined;
   return { body: { ...result.package, nextCursor: result.nextCursor, ...(next ? { links: { next } } : {}) } };
 });

@@ -25,6 +25,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import {
+  CORS,
   ENV,
   ROUTES,
   type RouteAccess,
@@ -44,9 +45,6 @@ export const SCHEDULE_TIMEOUT = Duration.seconds(60);
 
 /** The Powertools service name every function logs under. */
 export const SERVICE_NAME = 'ggzy-portal';
-
-/** Request headers the web client sends cross-origin. */
-const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'if-match'];
 
 /** One JSON line per request, with HTTP API context variables only, so Logs Insights can query it. */
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
@@ -110,11 +108,11 @@ export class StatelessStack extends Stack {
       description: 'ggzy-portal public-resource trading API',
       createDefaultStage: false,
       corsPreflight: {
-        allowOrigins: ['*'],
-        allowMethods: [CorsHttpMethod.ANY],
-        allowHeaders: CORS_ALLOW_HEADERS,
-        exposeHeaders: ['etag', 'location'],
-        maxAge: Duration.hours(1),
+        allowOrigins: [...CORS.allowOrigins],
+        allowMethods: CORS.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...CORS.allowHeaders],
+        exposeHeaders: [...CORS.exposeHeaders],
+        maxAge: Duration.seconds(CORS.maxAgeSeconds),
       },
     });
     this.stage = this.api.addStage('DefaultStage', {
@@ -138,10 +136,13 @@ export class StatelessStack extends Stack {
       { jwtAudience: [props.userPoolClient.userPoolClientId] },
     );
 
+    const baseUrl = publicBaseUrlOf(this, this.api);
+
     const routeFunctions: Record<string, HouseFunction> = {};
     for (const route of ROUTES) {
       const fn = this.createFunction(`Route${toPascalCase(route.id)}`, route.handler, route.access, props, {
         description: `${route.method} ${route.path}`,
+        baseUrl,
       });
       routeFunctions[route.id] = fn;
       this.addRoute(route, fn.function, authorizer);
@@ -159,6 +160,7 @@ export class StatelessStack extends Stack {
         {
           description: `Scheduled job '${schedule.id}', every ${schedule.everyMinutes} min`,
           timeout: SCHEDULE_TIMEOUT,
+          baseUrl,
         },
       );
       scheduleFunctions[schedule.id] = fn;
@@ -176,10 +178,11 @@ export class StatelessStack extends Stack {
     handler: string,
     access: RouteAccess,
     props: StatelessStackProps,
-    extra: { description: string; timeout?: Duration },
+    extra: { description: string; timeout?: Duration; baseUrl: string },
   ): HouseFunction {
     const environment: Record<string, string> = {
       [ENV.tableName]: props.table.tableName,
+      [ENV.publicBaseUrl]: extra.baseUrl,
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       LOG_LEVEL: props.logLevel ?? 'INFO',
     };
@@ -222,6 +225,30 @@ export class StatelessStack extends Stack {
       targets: [new targets.LambdaFunction(fn, { retryAttempts: 2, maxEventAge: Duration.minutes(5) })],
     });
   }
+}
+
+/** The CDK context key of the portal's public base URL (a custom domain), e.g. `-c publicBaseUrl=https://…`. */
+export const PUBLIC_BASE_URL_CONTEXT = 'publicBaseUrl';
+
+/**
+ * The public base URL every function gets as PUBLIC_BASE_URL: the `publicBaseUrl` context value, else
+ * the HTTP API's own endpoint.
+ *
+ * Why configuration: open data carries absolute URLs in publicly cached responses, so the URL must
+ * never come from a request's Host header. The endpoint is an attribute of the API alone, and the API
+ * depends on none of its routes or functions, so this makes no circular reference.
+ */
+function publicBaseUrlOf(scope: Construct, api: HttpApi): string {
+  const configured: unknown = scope.node.tryGetContext(PUBLIC_BASE_URL_CONTEXT);
+  if (configured === undefined || configured === '') return api.apiEndpoint;
+  const text = String(configured);
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (url?.protocol !== 'https:' || url.search || url.hash) {
+    throw new Error(
+      `context ${PUBLIC_BASE_URL_CONTEXT} must be an absolute https URL without query or fragment, got '${text}'`,
+    );
+  }
+  return text.replace(/\/+$/, '');
 }
 
 /**

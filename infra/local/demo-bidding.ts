@@ -117,21 +117,21 @@ interface CallResult<T> {
 const SUPPLIERS: readonly DemoSupplier[] = [
   {
     orgId: 'org-demo-supplier-1',
-    name: '华信办公设备有限公司',
+    name: '广元市昭化区华信办公设备有限公司',
     scale: 'small',
     priceFen: 3_180_000_00,
     contactName: '王经理',
   },
   {
     orgId: 'org-demo-supplier-2',
-    name: '中科数码科技股份有限公司',
+    name: '广元市昭化区中科数码科技股份有限公司',
     scale: 'medium',
     priceFen: 3_250_000_00,
     contactName: '李经理',
   },
   {
     orgId: 'org-demo-supplier-3',
-    name: '启明电子商贸有限公司',
+    name: '广元市昭化区启明电子商贸有限公司',
     scale: 'micro',
     priceFen: 3_099_000_00,
     contactName: '陈经理',
@@ -233,9 +233,9 @@ function table(rows: string[][], rightAligned: ReadonlySet<number> = new Set()):
   return [render(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(render)];
 }
 
-/** Builds a valid 统一社会信用代码 for demo supplier `index` (1–9): 企业 in 北京市朝阳区. */
+/** Builds a valid 统一社会信用代码 for demo supplier `index` (1–9): 企业 in 广元市昭化区 (510811). */
 function demoCreditCode(index: number): string {
-  const first17 = `91110105MA01XKQ3${index}`;
+  const first17 = `91510811MA6BXKQ3${index}`;
   return `${first17}${computeCheckCharacter(first17)}`;
 }
 
@@ -321,7 +321,10 @@ export async function runBiddingDemo(apiUrl: string): Promise<void> {
   }
   const created = await call<Tender>('POST', '/api/tenders', {
     token: purchaserToken,
-    body: openTenderContent(new Date(clock.now)),
+    body: openTenderContent(new Date(clock.now), {
+      title: '昭化区政务服务中心办公设备采购项目',
+      purchasingUnitName: '广元市昭化区政务服务中心',
+    }),
     headers: { 'idempotency-key': `demo-tender-${randomUUID()}` },
     expect: [201],
   });
@@ -373,7 +376,7 @@ export async function runBiddingDemo(apiUrl: string): Promise<void> {
         creditCode,
         scale: supplier.scale,
         scaleDeclaredAt: declaredOn,
-        contact: { name: supplier.contactName, phone: `010-6500 ${1000 + index + 1}` },
+        contact: { name: supplier.contactName, phone: `0839-872 ${1000 + index + 1}` },
       },
       expect: [200, 201],
     });

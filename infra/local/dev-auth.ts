@@ -77,7 +77,12 @@ export async function createDevAuth(dataDir?: string): Promise<DevAuth> {
       return { token, expiresAt: new Date((issuedAt + TOKEN_TTL_SECONDS) * 1000).toISOString(), claims };
     },
     async verify(token) {
-      const { payload } = await jwtVerify(token, publicKey, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
+      // As the HTTP API JWT authorizer: a token without exp is refused, not treated as eternal.
+      const { payload } = await jwtVerify(token, publicKey, {
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+        requiredClaims: ['exp'],
+      });
       const groups = payload['cognito:groups'];
       return {
         ...payload,

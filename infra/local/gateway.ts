@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
-import { ROLES, ROUTES, type RouteSpec } from '../../shared/http/routes';
+import { publicBaseUrl } from '../../shared/http/public-url';
+import { CORS, ROLES, ROUTES, type RouteSpec } from '../../shared/http/routes';
 import type { DevAuth } from './dev-auth';
 import type { DevClock } from './dev-clock';
 
@@ -306,18 +307,19 @@ export async function startGateway(options: GatewayOptions): Promise<{ server: S
   });
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-allow-headers', 'authorization, content-type, idempotency-key, if-match');
-    res.setHeader('access-control-allow-methods', 'GET, POST, PATCH, PUT, DELETE, OPTIONS');
-    res.setHeader('access-control-expose-headers', 'etag, location, idempotent-replayed');
+    res.setHeader('access-control-allow-origin', CORS.allowOrigins.join(', '));
+    res.setHeader('access-control-allow-headers', CORS.allowHeaders.join(', '));
+    res.setHeader('access-control-allow-methods', CORS.allowMethods.join(', '));
+    res.setHeader('access-control-expose-headers', CORS.exposeHeaders.join(', '));
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (method === 'OPTIONS') {
-      res.writeHead(204).end();
+      res.writeHead(204, { 'access-control-max-age': String(CORS.maxAgeSeconds) }).end();
       return;
     }
     if (url.pathname === '/' && method === 'GET') {
-      send(res, 200, landingPage(`http://${req.headers.host ?? 'localhost'}`));
+      // The configured base URL, never the Host header (it would be echoed into the page).
+      send(res, 200, landingPage(publicBaseUrl() ?? ''));
       return;
     }
     let body: Buffer;

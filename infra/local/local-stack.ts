@@ -97,6 +97,8 @@ export async function startLocalGateway(options: {
   bucketName?: string;
   dataDir?: string;
   tickIntervalMs?: number | null;
+  /** The public base URL open data links to; the gateway's own URL when absent. */
+  publicBaseUrl?: string | undefined;
 }): Promise<LocalGateway> {
   const tableName = options.tableName ?? LOCAL_NAMES.table;
   const bucketName = options.bucketName ?? LOCAL_NAMES.bucket;
@@ -124,6 +126,8 @@ export async function startLocalGateway(options: {
     clock,
     tick,
   });
+  // Configuration, as the stack sets it in AWS: the handlers never derive it from a Host header.
+  process.env[ENV.publicBaseUrl] = options.publicBaseUrl ?? url;
   let timer: NodeJS.Timeout | undefined;
   let holds = 0;
   let running: Promise<unknown> | undefined;

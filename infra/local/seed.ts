@@ -13,6 +13,7 @@ import { createDeps, createS3Client, type Deps } from '../../shared/adapters/dep
 import type { Clock } from '../../shared/domain/clock';
 import { committeeRequirement } from '../../shared/domain/committee';
 import { computeCheckCharacter } from '../../shared/domain/credit-code';
+import { ValidationError } from '../../shared/domain/errors';
 import { type Fen, formatWanYuan } from '../../shared/domain/money';
 import {
   CATEGORY_LABELS,
@@ -111,13 +112,16 @@ function chinaTime(day: string, hours: number, minutes = 0): Date {
 // Who takes part
 // ---------------------------------------------------------------------------------------------
 
-/** The purchasing units (采购人) and the transferor of the land (出让人). */
+/** The district the demo is modelled on: 广元市昭化区 (四川省), administrative division code 510811. */
+export const SEED_DISTRICT = { name: '广元市昭化区', divisionCode: '510811' } as const;
+
+/** The purchasing units (采购人) and the transferor of the land (出让人), all of 昭化区. */
 const UNITS = {
-  education: { orgId: 'org-district-education', name: '区教育局' },
-  health: { orgId: 'org-district-health', name: '区卫生健康局' },
-  urban: { orgId: 'org-district-urban-management', name: '区城市管理局' },
-  govServices: { orgId: 'org-district-government-services', name: '区政务服务中心' },
-  land: { orgId: 'org-district-natural-resources', name: '区自然资源和规划局' },
+  education: { orgId: 'org-district-education', name: '广元市昭化区教育局' },
+  health: { orgId: 'org-district-health', name: '广元市昭化区卫生健康局' },
+  urban: { orgId: 'org-district-urban-management', name: '广元市昭化区城市管理局' },
+  govServices: { orgId: 'org-district-government-services', name: '广元市昭化区政务服务中心' },
+  land: { orgId: 'org-district-natural-resources', name: '广元市昭化区自然资源局' },
 } as const;
 
 type UnitKey = keyof typeof UNITS;
@@ -137,8 +141,8 @@ const SPECIALTIES: Readonly<Record<Category, string>> = {
   works: 'B06-建筑修缮工程',
 };
 
-/** The home region and another city, for remote off-site evaluation (远程异地评审). */
-const REGIONS = ['杭州市', '湖州市'] as const;
+/** The home city and another city of 四川, for remote off-site evaluation (远程异地评审). */
+const REGIONS = ['广元市', '绵阳市'] as const;
 
 /** Seven experts per category, alternating between the two regions. */
 const EXPERT_NAMES: Readonly<Record<Category, readonly string[]>> = {
@@ -155,32 +159,50 @@ interface PoolExpert {
   caller: Caller;
 }
 
-/** Supplier companies per category, by scale (大型 / 中型 / 小型 / 微型). */
+/** Supplier companies per category, by scale (大型 / 中型 / 小型 / 微型), all registered in 昭化区. */
 const SUPPLIER_NAMES: Readonly<Record<Category | 'land', Partial<Record<SupplierScale, readonly string[]>>>> =
   {
     goods: {
-      large: ['浙江华联供应链集团股份有限公司', '杭州联创科技集团有限公司', '浙江恒信商贸股份有限公司'],
-      medium: ['杭州博远贸易有限公司', '浙江康捷科技有限公司', '杭州明达实业有限公司'],
-      small: ['杭州青禾商贸有限公司', '杭州书远科技有限公司'],
-      micro: ['杭州晨光商贸有限公司', '杭州小溪实业有限公司'],
+      large: [
+        '四川华联供应链集团股份有限公司',
+        '广元市昭化区联创科技集团有限公司',
+        '四川恒信商贸股份有限公司',
+      ],
+      medium: ['广元市昭化区博远贸易有限公司', '四川康捷科技有限公司', '广元市昭化区明达实业有限公司'],
+      small: ['广元市昭化区青禾商贸有限公司', '广元市昭化区书远科技有限公司'],
+      micro: ['广元市昭化区晨光商贸有限公司', '广元市昭化区小溪实业有限公司'],
     },
     services: {
       large: [
-        '浙江万家综合服务集团股份有限公司',
-        '杭州云帆信息服务股份有限公司',
-        '浙江众诚公共服务集团有限公司',
+        '四川万家综合服务集团股份有限公司',
+        '广元市昭化区云帆信息服务股份有限公司',
+        '四川众诚公共服务集团有限公司',
       ],
-      medium: ['杭州安居综合服务有限公司', '杭州智达信息服务有限公司', '杭州清源环境服务有限公司'],
-      small: ['杭州启明社会服务有限公司', '杭州卓越外包服务有限公司'],
-      micro: ['杭州星火服务外包有限公司', '杭州润物综合服务有限公司'],
+      medium: [
+        '广元市昭化区安居综合服务有限公司',
+        '广元市昭化区智达信息服务有限公司',
+        '广元市昭化区清源环境服务有限公司',
+      ],
+      small: ['广元市昭化区启明社会服务有限公司', '广元市昭化区卓越外包服务有限公司'],
+      micro: ['广元市昭化区星火服务外包有限公司', '广元市昭化区润物综合服务有限公司'],
     },
     works: {
-      large: ['浙江中恒建设集团有限公司', '杭州城市建设工程集团有限公司', '浙江宏盛建设股份有限公司'],
-      medium: ['杭州恒达建筑工程有限公司', '杭州丰源建设工程有限公司', '杭州绿苑建设工程有限公司'],
-      small: ['杭州筑安建设工程有限公司', '杭州通达建设工程有限公司'],
-      micro: ['杭州匠心建筑工程有限公司', '杭州青石建设工程有限公司'],
+      large: ['四川中恒建设集团有限公司', '广元市昭化区城市建设工程集团有限公司', '四川宏盛建设股份有限公司'],
+      medium: [
+        '广元市昭化区恒达建筑工程有限公司',
+        '广元市昭化区丰源建设工程有限公司',
+        '广元市昭化区绿苑建设工程有限公司',
+      ],
+      small: ['广元市昭化区筑安建设工程有限公司', '广元市昭化区通达建设工程有限公司'],
+      micro: ['广元市昭化区匠心建筑工程有限公司', '广元市昭化区青石建设工程有限公司'],
     },
-    land: { large: ['杭州锦程置业有限公司', '浙江华庭房地产开发有限公司', '杭州东方城建置业有限公司'] },
+    land: {
+      large: [
+        '广元市昭化区锦程置业有限公司',
+        '四川华庭房地产开发有限公司',
+        '广元市昭化区东方城建置业有限公司',
+      ],
+    },
   };
 
 /** Scale labels for the progress lines. */
@@ -201,9 +223,12 @@ interface SeedSupplier {
   caller: Caller;
 }
 
-/** A valid 统一社会信用代码 for the n-th demo company (GB 32100-2015 check character). */
-function creditCodeFor(n: number): string {
-  const first17 = `91330106MA2${String(n).padStart(5, '0')}X`;
+/**
+ * A valid 统一社会信用代码 for the n-th demo company: 企业 (91) registered in 昭化区 (510811), with
+ * its GB 32100-2015 check character.
+ */
+export function creditCodeFor(n: number): string {
+  const first17 = `91${SEED_DISTRICT.divisionCode}MA6${String(n).padStart(5, '0')}X`;
   return first17 + computeCheckCharacter(first17);
 }
 
@@ -322,19 +347,19 @@ interface RightsTrade {
 const RIGHTS_TRADES_2022: readonly RightsTrade[] = [
   {
     month: 4,
-    title: '城北单元C-03地块国有建设用地使用权挂牌出让',
+    title: '昭化区元坝镇城北片区C-03地块国有建设用地使用权挂牌出让',
     reservePriceFen: 5_860_000_000,
     quotesFen: [6_712_000_000, 6_350_000_000, 6_028_000_000],
   },
   {
     month: 8,
-    title: '滨河单元R-11地块国有建设用地使用权挂牌出让',
+    title: '昭化区昭化镇滨河片区R-11地块国有建设用地使用权挂牌出让',
     reservePriceFen: 3_240_000_000,
     quotesFen: [3_618_500_000, 3_486_000_000, 3_300_000_000],
   },
   {
     month: 11,
-    title: '高铁新城B-07地块国有建设用地使用权挂牌出让',
+    title: '昭化区元坝镇站前片区B-07地块国有建设用地使用权挂牌出让',
     reservePriceFen: 9_650_000_000,
     quotesFen: [11_235_000_000, 10_860_000_000, 10_120_000_000],
   },
@@ -858,7 +883,7 @@ async function seedSuppliers(ctx: Context): Promise<Map<Category | 'land', SeedS
               creditCode: creditCodeFor(n),
               scale,
               scaleDeclaredAt: '2021-11-10',
-              contact: { name: '投标联系人', phone: `0571-8${String(8_000_000 + n).slice(1)}` },
+              contact: { name: '投标联系人', phone: `0839-8${String(8_000_000 + n).slice(1)}` },
             }),
           },
           ctx.deps,
@@ -1118,6 +1143,28 @@ export async function seedDemoData(deps: Deps, options: SeedOptions = {}): Promi
     `done 完成: ${summary.awarded2022} projects 个项目, 成交金额 ${formatWanYuan(summary.dealFen)}, 节约资金 ${formatWanYuan(summary.savingsFen)}; ${summary.rightsTransfers} land transfers 土地出让; ${summary.inProgress} in progress 进行中`,
   );
   return summary;
+}
+
+/** Whether `npm start` seeds the demo year into an empty store (`demo`, the default) or starts empty. */
+export type StartSeeding = 'demo' | 'none';
+
+/**
+ * Reads `npm start`'s seeding switch: `--empty` or `SEED=none` start empty, `SEED=demo` (or nothing)
+ * seeds an empty store; any other SEED value is an error, so a typo never seeds by surprise.
+ *
+ * Why a switch: seeding plays a whole year through the use cases in the background (about a
+ * minute), which a developer trying one flow by hand may not want.
+ */
+export function readStartSeeding(argv: readonly string[], env: NodeJS.ProcessEnv): StartSeeding {
+  const seed = env['SEED']?.trim().toLowerCase();
+  if (argv.includes('--empty')) return 'none';
+  if (seed === undefined || seed === '' || seed === 'demo') return 'demo';
+  if (seed === 'none') return 'none';
+  const message = {
+    zh: `SEED 只能是 demo 或 none，实际为“${env['SEED']}”`,
+    en: `SEED must be demo or none, got '${env['SEED']}'`,
+  };
+  throw new ValidationError(message, [{ path: 'SEED', message }]);
 }
 
 // ---------------------------------------------------------------------------------------------

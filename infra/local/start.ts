@@ -2,16 +2,22 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getDeps } from '../../shared/adapters/deps';
+import { AppError } from '../../shared/domain/errors';
 import { formatWanYuan } from '../../shared/domain/money';
+import { ENV } from '../../shared/http/routes';
+import { assertJavaAvailable } from './emulators';
 import { type LocalGateway, startEmulators, startLocalGateway } from './local-stack';
-import { pauseTickWhileSeeding, seedDemoData } from './seed';
+import { pauseTickWhileSeeding, readStartSeeding, seedDemoData } from './seed';
 
 /**
  * `npm start`: DynamoDB Local + s3rver + the HTTP gateway + the tick, with data kept in `.data/`.
  *
- * Ports: PORT (3000), DYNAMODB_PORT (8000), S3_PORT (4569). Ctrl-C stops everything it started.
+ * Ports: PORT (3000), DYNAMODB_PORT (8000), S3_PORT (4569). An empty store gets the demo year
+ * unless `--empty` or SEED=none is given. Ctrl-C stops everything it started.
  */
 async function main(): Promise<void> {
+  assertJavaAvailable();
+  const seeding = readStartSeeding(process.argv.slice(2), process.env);
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
   const dataDir = resolve(process.env['DATA_DIR'] ?? join(root, '.data'));
   mkdirSync(dataDir, { recursive: true });
@@ -30,6 +36,8 @@ async function main(): Promise<void> {
       port,
       dataDir,
       tickIntervalMs: 60_000,
+      // PUBLIC_BASE_URL when set (e.g. behind a proxy), else the gateway's own URL.
+      publicBaseUrl: process.env[ENV.publicBaseUrl] || undefined,
     });
   } catch (error) {
     await emulators.stop();
@@ -50,7 +58,8 @@ Get a dev token (roles: purchaser, supplier, expert, centre):
 
 Press Ctrl-C to stop.`);
   const stopPausing = pauseTickWhileSeeding(dataDir, gateway);
-  void seedIfEmpty(gateway, dataDir);
+  if (seeding === 'demo') void seedIfEmpty(gateway, dataDir);
+  else console.log('\nNo demo data (--empty / SEED=none) 不生成演示数据; npm run seed adds it later');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -96,6 +105,8 @@ async function seedIfEmpty(gateway: LocalGateway, dataDir: string): Promise<void
 }
 
 main().catch((error: unknown) => {
-  console.error('Failed to start the local stack:', error);
+  // A missing program (with its install command) or a wrong switch is one clear line, no stack trace.
+  if (error instanceof AppError) console.error(error.message);
+  else console.error('Failed to start the local stack:', error);
   process.exit(1);
 });

@@ -1,18 +1,14 @@
 import { ENV } from './routes';
 
 /**
- * The portal's public base URL: PUBLIC_BASE_URL when set (deployments), else the request's host.
+ * The portal's public base URL, from PUBLIC_BASE_URL only (without a trailing slash), else undefined.
  *
- * Why: open data must carry absolute URLs (OCDS requires them), and the stack cannot know its own
- * API URL at synth time without a circular reference.
+ * Why never the request's Host header: open data carries absolute URLs in responses marked
+ * `cache-control: public`, so a forged Host would be cached and served to everyone. The stack sets
+ * the variable in AWS (the custom domain or the HTTP API's own endpoint), the local stack sets it to
+ * the gateway's own URL.
  */
-export function publicBaseUrl(headers: Record<string, string | undefined>): string | undefined {
-  const configured = process.env[ENV.publicBaseUrl];
-  if (configured) return configured.replace(/\/$/, '');
-  const host = headers['host'];
-  if (!host) return undefined;
-  const proto =
-    headers['x-forwarded-proto'] ??
-    (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto}://${host}`;
+export function publicBaseUrl(): string | undefined {
+  const configured = process.env[ENV.publicBaseUrl]?.trim();
+  return configured ? configured.replace(/\/+$/, '') : undefined;
 }

@@ -675,3 +675,17 @@ export const ENV = {
   s3Endpoint: 'S3_ENDPOINT',
   publicBaseUrl: 'PUBLIC_BASE_URL',
 } as const;
+
+/**
+ * The API's CORS policy, one for both places: the CDK HttpApi's corsPreflight and the local gateway.
+ *
+ * Why one constant: a browser client must see the same allowed and exposed headers locally as in
+ * AWS (e.g. `idempotent-replayed`), or it works on a laptop and breaks once deployed.
+ */
+export const CORS = {
+  allowOrigins: ['*'],
+  allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+  allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
+  exposeHeaders: ['etag', 'location', 'idempotent-replayed', 'content-disposition'],
+  maxAgeSeconds: 3600,
+} as const;

@@ -15,7 +15,7 @@ import { buildApp, type PortalApp } from '../../infra/app';
 import { HouseFunction, REPO_ROOT } from '../../infra/constructs/house-function';
 import { SCHEDULE_TIMEOUT, SERVICE_NAME } from '../../infra/stateless-stack';
 import { INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../../shared/adapters/dynamodb/keys';
-import { ENV, ROLES, ROUTES, type RouteAccess, SCHEDULES } from '../../shared/http/routes';
+import { CORS, ENV, ROLES, ROUTES, type RouteAccess, SCHEDULES } from '../../shared/http/routes';
 
 /** Stand-in code so the stacks synthesise without the handler files and without bundling. */
 const stubCode = () => lambda.Code.fromInline('exports.handler = async () => ({});');
@@ -273,6 +273,46 @@ describe('stateless stack: functions', () => {
     }
   });
 
+  it("sets PUBLIC_BASE_URL on every function to the HTTP API's own endpoint when no publicBaseUrl is given", () => {
+    // Prepare
+    const apiId = logicalIdOf(portal.stateless.api);
+
+    for (const { id, kind } of ACCESS_BY_ID) {
+      // Act
+      const props = functionProps(houseFunctionOf(id, kind));
+      const variables = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+
+      // Assess: the endpoint of this stack's API, never a request header
+      expect(variables[ENV.publicBaseUrl], id).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
+    }
+  });
+
+  it('sets PUBLIC_BASE_URL on every function to the publicBaseUrl context value, without a trailing slash', () => {
+    // Prepare
+    const custom = buildApp({
+      codeForHandler: stubCode,
+      context: { publicBaseUrl: 'https://ggzy.zhaohua.example/' },
+    });
+    const template = Template.fromStack(custom.stateless);
+
+    // Act
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')) as CfnResourceJson[];
+
+    // Assess
+    expect(functions).toHaveLength(ROUTES.length + SCHEDULES.length);
+    for (const fn of functions) {
+      const environment = fn.Properties?.['Environment'] as { Variables: Record<string, unknown> };
+      expect(environment.Variables[ENV.publicBaseUrl]).toBe('https://ggzy.zhaohua.example');
+    }
+  });
+
+  it('refuses a publicBaseUrl context value that is not an absolute https URL', () => {
+    // Act / Assess
+    expect(() => buildApp({ codeForHandler: stubCode, context: { publicBaseUrl: 'evil.example' } })).toThrow(
+      /publicBaseUrl/,
+    );
+  });
+
   it('never attaches the account-wide AWSLambdaBasicExecutionRole managed policy', () => {
     // Act
     const roles = Object.values(stateless.findResources('AWS::IAM::Role')) as CfnResourceJson[];
@@ -414,10 +454,13 @@ describe('stateless stack: HTTP API', () => {
     // Act / Assess
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
-      CorsConfiguration: Match.objectLike({
-        AllowOrigins: ['*'],
-        AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key']),
-      }),
+      CorsConfiguration: {
+        AllowOrigins: [...CORS.allowOrigins],
+        AllowMethods: [...CORS.allowMethods],
+        AllowHeaders: [...CORS.allowHeaders],
+        ExposeHeaders: [...CORS.exposeHeaders],
+        MaxAge: CORS.maxAgeSeconds,
+      },
     });
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',

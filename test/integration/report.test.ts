@@ -95,6 +95,29 @@ describe('the 2022 trade report of the demo data (played through the use cases)'
     expect(deadline).toBeGreaterThan(now - 10 * 86_400_000);
   });
 
+  it('speaks of 广元市昭化区: its purchasing units, suppliers registered there, parcels in 昭化', async () => {
+    // Act
+    const complete = await api.call('GET', '/api/tenders?status=complete&limit=100');
+    const awarded = await api.call('GET', '/api/tenders?status=awarded&limit=100');
+    const tenders = [...complete.body.items, ...awarded.body.items] as Array<{
+      id: string;
+      content: { title: string; purchasingUnitName: string; tradeType: string };
+    }>;
+    const winners = await Promise.all(
+      tenders.map(
+        async (t) => (await api.call('GET', `/api/tenders/${t.id}/result`)).body.award.supplierName,
+      ),
+    );
+
+    // Assess
+    expect(tenders).toHaveLength(34);
+    for (const tender of tenders) expect(tender.content.purchasingUnitName).toMatch(/^广元市昭化区/);
+    for (const tender of tenders.filter((t) => t.content.tradeType === 'landUseRights'))
+      expect(tender.content.title).toMatch(/^昭化区.+镇.+地块/);
+    for (const winner of winners) expect(winner).toMatch(/^(广元市昭化区|四川)/);
+    expect(progress.join('\n')).not.toMatch(/杭州|浙江|湖州/);
+  });
+
   it('reads 31 projects, 3455.14万元 traded, 275.8万元 saved, 62.00% of the target of 50', () => {
     // Assess
     expect(year.status).toBe(200);
@@ -146,7 +169,12 @@ describe('the 2022 trade report of the demo data (played through the use cases)'
     ).toEqual({ 公开招标: 11, 竞争性磋商: 7, 竞争性谈判: 7, 询价: 6, 挂牌: 0 });
     const units = breakdowns.byUnit.filter((line: ReportFigures) => line.count > 0);
     expect(units.map((line: { label: string }) => line.label).sort()).toEqual(
-      ['区教育局', '区卫生健康局', '区城市管理局', '区政务服务中心'].sort(),
+      [
+        '广元市昭化区教育局',
+        '广元市昭化区卫生健康局',
+        '广元市昭化区城市管理局',
+        '广元市昭化区政务服务中心',
+      ].sort(),
     );
   });
 
