@@ -17,8 +17,8 @@ import { type SupplierProfile, SupplierProfileSchema } from '../../schemas/suppl
 import { ENTITY, keys, TTL_ATTRIBUTE } from './keys';
 import {
   conditionFailedAt,
-  guardStoreValidation,
   eventAttributes,
+  guardStoreValidation,
   type Item,
   lostToConcurrentChange,
   putIdempotencyRecord,

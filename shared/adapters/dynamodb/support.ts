@@ -7,8 +7,8 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../../domain/errors';
-import { TTL_ATTRIBUTE as TTL_ATTRIBUTE_NAME } from './keys';
 import { AuditEventSchema, RestrictedActorSchema, type SealedEvent } from '../../schemas/audit';
+import { TTL_ATTRIBUTE as TTL_ATTRIBUTE_NAME } from './keys';
 
 /** A stored item. */
 export type Item = Record<string, NativeAttributeValue>;

@@ -23,8 +23,8 @@ import { aggregateUpdates } from './aggregate-updates';
 import { ENTITY, INDEXES, type IndexSpec, keys, TABLE_KEY, TTL_ATTRIBUTE } from './keys';
 import {
   conditionFailedAt,
-  guardStoreValidation,
   eventAttributes,
+  guardStoreValidation,
   type Item,
   idempotencyExpired,
   lostToConcurrentChange,
