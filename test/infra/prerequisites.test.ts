@@ -73,4 +73,31 @@ describe('Java preflight', () => {
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(run.stdout).toBe('');
   }, 60_000);
+
+  it('makes the integration tests stop at once with that line and exit 1', () => {
+    // Act: the integration project's global setup, with node alone on PATH
+    const run = spawnSync(
+      process.execPath,
+      [
+        join('node_modules', 'vitest', 'vitest.mjs'),
+        'run',
+        '--project',
+        'integration',
+        'test/integration/report.test.ts',
+      ],
+      {
+        cwd: REPO_ROOT,
+        env: { PATH: nodeOnly, HOME: tmpdir(), NODE_OPTIONS: '--openssl-legacy-provider' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+
+    // Assess
+    expect(run.status, run.stderr).toBe(1);
+    const errorLines = run.stderr.trim().split('\n');
+    expect(errorLines).toHaveLength(1);
+    expect(errorLines[0]).toContain(JAVA_INSTALL_COMMAND);
+    expect(run.stderr + run.stdout).not.toMatch(/ECONNREFUSED|^\s+at /m);
+  }, 60_000);
 });
