@@ -132,6 +132,19 @@ const PresignedUploadSchema = z.object({
   expiresAt: InstantSchema,
 });
 
+/** The committee as the purchasing unit sees it: sizes, statuses and digests, no names or staff. */
+const PartyCommitteeViewSchema = CommitteeSchema.omit({
+  members: true,
+  reserves: true,
+  drawnMembers: true,
+  drawnReserves: true,
+  excluded: true,
+  outlierReview: true,
+  drawnBy: true,
+})
+  .extend({ members: z.array(z.object({ status: z.string(), fromReserve: z.boolean() }).strict()) })
+  .strict();
+
 /** Schemas of every operation of the route table, keyed by route id. */
 export const OPERATIONS = {
   getOpenApi: { response: { status: 200, schema: OpenApiDocumentSchema } },
@@ -294,7 +307,7 @@ export const OPERATIONS = {
   },
   getCommittee: {
     params: TenderPathSchema,
-    response: { status: 200, schema: z.record(z.string(), z.unknown()) },
+    response: { status: 200, schema: z.union([PartyCommitteeViewSchema, CommitteeSchema]) },
   },
   verifyCommittee: {
     params: TenderPathSchema,

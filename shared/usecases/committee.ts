@@ -148,7 +148,10 @@ export async function drawCommittee(
 /** What a caller may see of a committee: centre staff everything; others sizes and statuses only. */
 export type CommitteeView =
   | Committee
-  | (Omit<Committee, 'members' | 'reserves' | 'drawnMembers' | 'drawnReserves' | 'excluded'> & {
+  | (Omit<
+      Committee,
+      'members' | 'reserves' | 'drawnMembers' | 'drawnReserves' | 'excluded' | 'outlierReview' | 'drawnBy'
+    > & {
       members: { status: string; fromReserve: boolean }[];
     });
 
@@ -172,10 +175,12 @@ export async function getCommittee(
     drawnReserves: _d,
     excluded: _e,
     outlierReview: _o,
+    drawnBy: _b,
     snapshot,
     ...rest
   } = committee;
-  // Who was eligible, drawn or flagged stays with centre staff; others see sizes, statuses and digests.
+  // Who was eligible, drawn or flagged, and which staff member drew, stays with centre staff;
+  // others see sizes, statuses and digests.
   return {
     ...rest,
     snapshot: { eligibleIds: [], digest: snapshot.digest },

@@ -179,6 +179,8 @@ describe('remote evaluation (远程异地评审) through HTTP', () => {
     );
     expect(Object.values(excluded).sort()).toEqual(['relation', 'specialty']);
     expect(JSON.stringify(asPurchaser.body)).not.toContain('评审专家');
+    expect(asPurchaser.body).not.toHaveProperty('drawnBy');
+    expect(drawn.body).toHaveProperty('drawnBy');
     expect(verification.body).toMatchObject({ valid: true, eligibleCount: 9 });
     // The declaration and the privacy of drafts
     expect(conflict.body).toMatchObject({ status: 'recused' });
