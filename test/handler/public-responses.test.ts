@@ -3,6 +3,9 @@
  * with its route's own (strict) response schema, and no response may carry a user's subject or
  * network address — public views name roles and organisations only.
  */
+
+import { Readable } from 'node:stream';
+import { GetObjectCommand, type GetObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
 import {
   DynamoDBDocumentClient,
   GetCommand,
@@ -22,6 +25,7 @@ import { handler as getTenderAudit } from '../../functions/get-tender-audit';
 import { handler as getTenderDocument } from '../../functions/get-tender-document';
 import { handler as getTenderReleases } from '../../functions/get-tender-releases';
 import { handler as getTenderResult } from '../../functions/get-tender-result';
+import { handler as listCalendarYears } from '../../functions/list-calendar-years';
 import { handler as listNotices } from '../../functions/list-notices';
 import { handler as listReleases } from '../../functions/list-releases';
 import { handler as listTenders } from '../../functions/list-tenders';
@@ -37,6 +41,7 @@ import type { Tender } from '../../shared/schemas/tender';
 import {
   apiEvent,
   claimsFor,
+  DOCUMENT_BYTES,
   DOCUMENT_ID,
   expectJson,
   lambdaContext,
@@ -49,6 +54,7 @@ import {
 } from './fixtures';
 
 const ddb = mockClient(DynamoDBDocumentClient);
+const s3 = mockClient(S3Client);
 
 /** The purchaser's token subject: it must appear in no public response. */
 const PURCHASER_SUB = 'f00dcafe-1234-4abc-8def-00000000p001';
@@ -233,12 +239,18 @@ const CALLS: Record<string, { handler: Handler; pathParameters?: Record<string, 
   getTenderResult: { handler: getTenderResult as Handler, pathParameters: { tenderId: TENDER_ID } },
   getTenderReleases: { handler: getTenderReleases as Handler, pathParameters: { tenderId: TENDER_ID } },
   listReleases: { handler: listReleases as Handler },
+  listCalendarYears: { handler: listCalendarYears as Handler },
 };
 
 const PUBLIC_ROUTES = ROUTES.filter((route) => route.auth === 'public');
 
 beforeEach(() => {
   ddb.reset();
+  s3.reset();
+  // The stored tender document, as published: the download re-hashes it before giving a URL
+  s3.on(GetObjectCommand).callsFake(() => ({
+    Body: Readable.from([Buffer.from(DOCUMENT_BYTES)]) as unknown as GetObjectCommandOutput['Body'],
+  }));
   prepareHandlerEnv();
   givenCompletedTender();
   serveTable();
