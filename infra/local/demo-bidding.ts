@@ -9,8 +9,8 @@ import type { PresignedUpload } from '../../shared/ports/document-store';
 import type { Bid, BidReceipt, OpeningRecord, Registration } from '../../shared/schemas/bid';
 import type { SupplierProfile, SupplierScale } from '../../shared/schemas/supplier';
 import type { Tender, TenderDocument } from '../../shared/schemas/tender';
-import { FIXTURE_SCHEDULE_2027, FIXTURE_YEAR } from '../../test/helpers/calendar-fixture';
 import { openTenderContent } from '../../test/helpers/fixtures';
+import { FIXTURE_SCHEDULE_2027, FIXTURE_YEAR } from './calendar-fixture-2027';
 
 /**
  * `npm run demo:bidding`: a bidder's walk-through of the sealed-bid protocol (DESIGN.md §4) against a

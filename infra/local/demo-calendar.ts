@@ -3,7 +3,7 @@ import * as calendar from '../../shared/domain/calendar';
 import { type TenderRulesInput, validatePublication as validateOn } from '../../shared/domain/rules';
 import { loadWorkingCalendar, putCalendarYear } from '../../shared/usecases/calendar';
 import type { Caller } from '../../shared/usecases/tender-change';
-import { FIXTURE_SCHEDULE_2027, FIXTURE_YEAR } from '../../test/helpers/calendar-fixture';
+import { FIXTURE_SCHEDULE_2027, FIXTURE_YEAR } from './calendar-fixture-2027';
 
 /**
  * The local demo's working-day calendar: the package's years, the years the store holds, and — when the

@@ -1,8 +1,8 @@
 import { inject } from 'vitest';
+import { FIXTURE_SCHEDULE_2027, FIXTURE_YEAR } from '../../infra/local/calendar-fixture-2027';
 import { type LocalGateway, startLocalGateway } from '../../infra/local/local-stack';
 import type { Role } from '../../shared/http/routes';
 import type { Tender, TenderContent } from '../../shared/schemas/tender';
-import { FIXTURE_SCHEDULE_2027, FIXTURE_YEAR } from './calendar-fixture';
 import { openTenderContent, sha256 } from './fixtures';
 
 /** A response as the tests look at it. */

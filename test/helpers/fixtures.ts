@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { TEST_CALENDAR } from '../../infra/local/calendar-fixture-2027';
 import { chinaDate, chinaMidnight, nextWorkingDay, periodEnd } from '../../shared/domain/calendar';
 import type { TenderContent } from '../../shared/schemas/tender';
-import { TEST_CALENDAR } from './calendar-fixture';
 
 /** Adds whole days to an instant. */
 export function daysAfter(instant: Date, days: number): Date {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_CALENDAR } from '../../infra/local/calendar-fixture-2027';
 import { deemedAwardAt } from '../../shared/domain/tender';
 import type { Tender } from '../../shared/schemas/tender';
 import { type ApiClient, publishTender, startTestApi, uploadTo } from '../helpers/api';
@@ -10,7 +11,6 @@ import {
   type TestSupplier,
   tickAt,
 } from '../helpers/bidder';
-import { TEST_CALENDAR } from '../helpers/calendar-fixture';
 import { addExperts, type PoolExpert, playToAwarding } from '../helpers/evaluation';
 import { chinaMorning, openTenderContent, sha256 } from '../helpers/fixtures';
 import { loadOcdsValidators } from '../helpers/ocds-validator';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_SCHEDULE_2027 } from '../../infra/local/calendar-fixture-2027';
 import type { TenderContent } from '../../shared/schemas/tender';
 import { type ApiClient, attachDocument, startTestApi } from '../helpers/api';
-import { FIXTURE_SCHEDULE_2027 } from '../helpers/calendar-fixture';
 import { openTenderContent } from '../helpers/fixtures';
 
 /** An instant at a China-local day and time. */
