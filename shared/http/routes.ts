@@ -566,7 +566,7 @@ export const ROUTES: readonly RouteSpec[] = [
     path: '/api/tenders/{tenderId}/contract',
     handler: 'record-contract',
     auth: purchaser,
-    access: { table: 'readWrite', bucket: 'read' },
+    access: { table: 'readWrite', bucket: 'readPut' },
     summary: 'Record the contract (87号令第71条); publishes the contract notice; the tender is complete',
     tag: 'awards',
   },

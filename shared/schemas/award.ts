@@ -75,6 +75,7 @@ export const ContractSchema = z
       sha256: z.string(),
       size: z.number().int(),
       verified: z.boolean(),
+      versionId: z.string().optional().meta({ description: 'S3 object version recorded at the contract' }),
     }),
     recordedAt: InstantSchema,
     recordedBy: z.string(),

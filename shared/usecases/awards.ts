@@ -10,7 +10,7 @@ import type { Award, Contract, PublicAward, PublicContract, TenderResult } from 
 import type { Tender } from '../schemas/tender';
 
 import { countOnCalendar } from './calendar';
-import { assertStoredAsDeclared } from './stored-documents';
+import { sealStoredAsDeclared, uploadSlotKey } from './stored-documents';
 import { applyChange, type Caller, loadOwnTender, loadPublishedTender } from './tender-change';
 
 /** Days a contract may follow the award (87号令第71条). */
@@ -218,7 +218,7 @@ export async function declareContractDocument(
   }
   const documentId = deps.newId();
   const upload = await deps.documents.presignUpload(
-    contractDocumentKey(tender.id, documentId),
+    uploadSlotKey(contractDocumentKey(tender.id, documentId)),
     { sha256: input.sha256, size: input.size, contentType: 'application/pdf' },
     deps.clock.now(),
   );
@@ -249,18 +249,20 @@ export async function recordContract(
       en: 'The tender is not awarded, or its contract is recorded',
     });
   }
-  await assertStoredAsDeclared(
+  const documentKey = contractDocumentKey(tender.id, input.document.id);
+  const versions = await sealStoredAsDeclared(
     deps,
-    [{ ...input.document, key: contractDocumentKey(tender.id, input.document.id), path: 'body.document' }],
+    [{ ...input.document, key: documentKey, path: 'body.document' }],
     { zh: '合同文件未上传或与其哈希不符', en: 'The contract document is missing or does not match its hash' },
   );
+  const versionId = versions.get(documentKey);
   const at = deps.clock.now().toISOString();
   const contract: Contract = {
     tenderId: tender.id,
     id: deps.newId(),
     amountFen: input.amountFen,
     signedOn: input.signedOn,
-    document: { ...input.document, verified: true },
+    document: { ...input.document, verified: true, ...(versionId ? { versionId } : {}) },
     recordedAt: at,
     recordedBy: input.caller.sub,
     late: at > award.contractDueBy,

@@ -17,47 +17,6 @@ export interface DeclaredObject {
 }
 
 /**
- * Reads every declared object back from storage and fails with one 422 listing each object that is
- * missing or whose SHA-256 or size differ from the declaration.
- *
- * Why the app hashes the bytes itself: the S3 emulator checks nothing, and even real S3 is trusted
- * only as far as the bytes it returns. Used for tender documents and for sealed bid documents alike.
- */
-export async function assertStoredAsDeclared(
-  deps: Deps,
-  objects: readonly DeclaredObject[],
-  summary: BilingualText,
-): Promise<void> {
-  const problems: FieldIssue[] = [];
-  await Promise.all(
-    objects.map(async (object) => {
-      const digest = await deps.documents.digest(object.key);
-      if (!digest) {
-        problems.push({
-          path: object.path,
-          message: {
-            zh: `文件“${object.fileName}”尚未上传`,
-            en: `Document '${object.fileName}' has not been uploaded`,
-          },
-        });
-      } else if (digest.sha256 !== object.sha256 || digest.size !== object.size) {
-        problems.push({
-          path: object.path,
-          message: {
-            zh: `文件“${object.fileName}”的内容与声明的 SHA-256 不符`,
-            en: `Document '${object.fileName}' does not match its declared SHA-256 and size`,
-          },
-        });
-      }
-    }),
-  );
-  if (problems.length > 0) {
-    problems.sort((a, b) => a.path.localeCompare(b.path));
-    throw new UnprocessableError('document-mismatch', summary, { errors: problems });
-  }
-}
-
-/**
  * The key a client uploads to (an upload slot) for a document finally stored at `key`.
  *
  * Why a slot: a presigned PUT cannot be revoked, so the bytes the platform relies on live at a key
@@ -67,10 +26,39 @@ export function uploadSlotKey(key: string): string {
   return `uploads/${key}`;
 }
 
+/** Why stored bytes fail their declaration (missing, or another SHA-256 or size), or null when they match. */
+function declarationProblem(
+  object: DeclaredObject,
+  digest: { sha256: string; size: number } | null,
+): FieldIssue | null {
+  if (!digest) {
+    return {
+      path: object.path,
+      message: {
+        zh: `文件“${object.fileName}”尚未上传`,
+        en: `Document '${object.fileName}' has not been uploaded`,
+      },
+    };
+  }
+  if (digest.sha256 !== object.sha256 || digest.size !== object.size) {
+    return {
+      path: object.path,
+      message: {
+        zh: `文件“${object.fileName}”的内容与声明的 SHA-256 不符`,
+        en: `Document '${object.fileName}' does not match its declared SHA-256 and size`,
+      },
+    };
+  }
+  return null;
+}
+
 /**
  * Copies every declared object from its upload slot to its own key, re-reads the copy and fails
- * like {@link assertStoredAsDeclared} on any difference; answers each copy's object version (when
- * the bucket is versioned) by key, to be recorded and pinned from then on.
+ * with one 422 listing each object that is missing or whose SHA-256 or size differ; answers each
+ * copy's object version (when the bucket is versioned) by key, to be recorded and pinned from then on.
+ *
+ * Why the app hashes the bytes itself: the S3 emulator checks nothing, and even real S3 is trusted
+ * only as far as the bytes it returns. Used for tender, bid and contract documents alike.
  */
 export async function sealStoredAsDeclared(
   deps: Deps,
@@ -83,25 +71,9 @@ export async function sealStoredAsDeclared(
     objects.map(async (object) => {
       const copied = await deps.documents.copy(uploadSlotKey(object.key), object.key);
       const digest = copied ? await deps.documents.digest(object.key, copied.versionId) : null;
-      if (!digest) {
-        problems.push({
-          path: object.path,
-          message: {
-            zh: `文件“${object.fileName}”尚未上传`,
-            en: `Document '${object.fileName}' has not been uploaded`,
-          },
-        });
-      } else if (digest.sha256 !== object.sha256 || digest.size !== object.size) {
-        problems.push({
-          path: object.path,
-          message: {
-            zh: `文件“${object.fileName}”的内容与声明的 SHA-256 不符`,
-            en: `Document '${object.fileName}' does not match its declared SHA-256 and size`,
-          },
-        });
-      } else {
-        versions.set(object.key, copied?.versionId ?? digest.versionId);
-      }
+      const problem = declarationProblem(object, digest);
+      if (problem) problems.push(problem);
+      else versions.set(object.key, copied?.versionId ?? digest?.versionId);
     }),
   );
   if (problems.length > 0) {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_CALENDAR } from '../../infra/local/calendar-fixture-2027';
 import { deemedAwardAt } from '../../shared/domain/tender';
 import type { Tender } from '../../shared/schemas/tender';
@@ -62,17 +63,23 @@ async function tenderInAwarding(): Promise<{ tender: Tender; suppliers: TestSupp
 }
 
 async function uploadContract(tenderId: string, text: string) {
+  return (await declareAndUploadContract(tenderId, text)).document;
+}
+
+/** Declares the signed contract and uploads it; answers the document and its upload URL. */
+async function declareAndUploadContract(tenderId: string, text: string) {
   const declared = await api.call('POST', `/api/tenders/${tenderId}/contract/document`, {
     token: purchaser,
     body: { fileName: '政府采购合同.pdf', sha256: sha256(text), size: Buffer.byteLength(text) },
   });
   await uploadTo(declared.body.upload, text);
-  return {
+  const document = {
     id: declared.body.documentId as string,
     fileName: '政府采购合同.pdf',
     sha256: sha256(text),
     size: Buffer.byteLength(text),
   };
+  return { document, upload: declared.body.upload };
 }
 
 describe('awards and contracts (87号令第68–71条), through HTTP', () => {
@@ -126,6 +133,45 @@ describe('awards and contracts (87号令第68–71条), through HTTP', () => {
     expect(last.awards[0].value.amount).toBe(3099000);
     expect(JSON.stringify(releases.body.releases[0])).not.toContain('3180000');
     expect(a).toBeDefined();
+  });
+
+  it('a replayed contract upload URL after the contract is recorded does not change the recorded document', async () => {
+    // Prepare: an awarded tender and its recorded contract
+    const { tender, bids } = await tenderInAwarding();
+    await api.call('POST', `/api/tenders/${tender.id}/award`, {
+      token: purchaser,
+      body: { bidId: bids[2]?.bidId },
+    });
+    const original = '合同正文：原件，双方盖章';
+    const { document, upload } = await declareAndUploadContract(tender.id, original);
+    const recorded = await api.call('POST', `/api/tenders/${tender.id}/contract`, {
+      token: purchaser,
+      body: { amountFen: 309_900_000, signedOn: '2026-12-30', document },
+    });
+
+    // Act: the old upload URL is replayed with other bytes
+    await uploadTo(upload, '偷换后的合同正文，金额也不同');
+    const s3 = new S3Client({
+      endpoint: inject('emulators').s3,
+      forcePathStyle: true,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    const stored = await s3.send(
+      new GetObjectCommand({
+        Bucket: process.env['BUCKET_NAME'],
+        Key: `tenders/${tender.id}/contract/${document.id}`,
+      }),
+    );
+    const bytes = Buffer.from((await stored.Body?.transformToByteArray()) ?? []);
+    s3.destroy();
+
+    // Assess: the URL only ever reached the upload slot
+    expect(recorded.status).toBe(201);
+    expect(String(upload.url)).toContain('/uploads/');
+    expect(bytes.toString('utf8')).toBe(original);
   });
 
   it('refuses an out-of-order choice without a reason, accepts it with one, and flags a late contract', async () => {
