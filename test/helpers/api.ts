@@ -1,3 +1,4 @@
+import { S3Client } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
 import { FIXTURE_SCHEDULE_2027, FIXTURE_YEAR } from '../../infra/local/calendar-fixture-2027';
 import { type LocalGateway, startLocalGateway } from '../../infra/local/local-stack';
@@ -149,4 +150,19 @@ export async function publishTender(
   if (published.status !== 200)
     throw new Error(`publish failed: ${published.status} ${JSON.stringify(published.body)}`);
   return published.body;
+}
+
+/**
+ * An S3 client straight to the test run's s3rver, past the API, as an operator or an intruder
+ * with bucket access would use it; the test destroys it when done.
+ */
+export function emulatorS3Client(): S3Client {
+  return new S3Client({
+    endpoint: inject('emulators').s3,
+    forcePathStyle: true,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
 }

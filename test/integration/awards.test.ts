@@ -1,9 +1,9 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_CALENDAR } from '../../infra/local/calendar-fixture-2027';
 import { deemedAwardAt } from '../../shared/domain/tender';
 import type { Tender } from '../../shared/schemas/tender';
-import { type ApiClient, publishTender, startTestApi, uploadTo } from '../helpers/api';
+import { type ApiClient, emulatorS3Client, publishTender, startTestApi, uploadTo } from '../helpers/api';
 import {
   makeSupplier,
   type PlacedBid,
@@ -151,14 +151,7 @@ describe('awards and contracts (87号令第68–71条), through HTTP', () => {
 
     // Act: the old upload URL is replayed with other bytes
     await uploadTo(upload, '偷换后的合同正文，金额也不同');
-    const s3 = new S3Client({
-      endpoint: inject('emulators').s3,
-      forcePathStyle: true,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    const s3 = emulatorS3Client();
     const stored = await s3.send(
       new GetObjectCommand({
         Bucket: process.env['BUCKET_NAME'],

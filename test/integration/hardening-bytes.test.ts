@@ -1,8 +1,15 @@
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptDocument, keyFromHex } from '../../shared/domain/sealing';
 import type { Tender } from '../../shared/schemas/tender';
-import { type ApiClient, attachDocument, publishTender, startTestApi, uploadTo } from '../helpers/api';
+import {
+  type ApiClient,
+  attachDocument,
+  emulatorS3Client,
+  publishTender,
+  startTestApi,
+  uploadTo,
+} from '../helpers/api';
 import { makeSupplier, type PlacedBid, placeBid, revealBid, type TestSupplier } from '../helpers/bidder';
 import { sha256 } from '../helpers/fixtures';
 
@@ -16,14 +23,7 @@ let supplierNo = 500;
 beforeAll(async () => {
   api = await startTestApi();
   purchaser = await api.token('purchaser', 'org-county-school');
-  s3 = new S3Client({
-    endpoint: inject('emulators').s3,
-    forcePathStyle: true,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  s3 = emulatorS3Client();
 });
 
 afterAll(async () => {

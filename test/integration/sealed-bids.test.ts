@@ -1,11 +1,11 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDynamoClient } from '../../infra/local/local-stack';
 import { keys } from '../../shared/adapters/dynamodb/keys';
 import { decryptDocument, keyFromHex } from '../../shared/domain/sealing';
 import type { Tender } from '../../shared/schemas/tender';
-import { type ApiClient, publishTender, startTestApi } from '../helpers/api';
+import { type ApiClient, emulatorS3Client, publishTender, startTestApi } from '../helpers/api';
 import { makeSupplier, type PlacedBid, placeBid, revealBid, type TestSupplier } from '../helpers/bidder';
 
 const MINUTE = 60_000;
@@ -323,14 +323,7 @@ describe('sealing holds before the opening', () => {
         ExpressionAttributeValues: { ':pk': keys.tender(tender.id).pk },
       }),
     );
-    const s3 = new S3Client({
-      endpoint: inject('emulators').s3,
-      forcePathStyle: true,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    const s3 = emulatorS3Client();
     const stored = items.Items?.find((item) => item['sk'] === keys.bid(tender.id, bid.bidId).sk);
     const docId = stored?.['data'].documents[0].id;
     const object = await s3.send(
