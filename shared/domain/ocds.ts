@@ -19,7 +19,7 @@ import type { TenderStatus } from './lifecycle';
 import type { Fen } from './money';
 import { formatYuan } from './money';
 import type { EvaluationMethod, ProcurementMethod } from './rules';
-import { EVALUATION_METHOD_LABELS, PROCUREMENT_METHOD_LABELS } from './rules';
+import { decideSmallMicroDeduction, EVALUATION_METHOD_LABELS, PROCUREMENT_METHOD_LABELS } from './rules';
 
 /**
  * The OCID prefix of this portal: `ocds-` plus six characters, in the shape of a registered prefix.
@@ -529,7 +529,7 @@ export function buildRelease(input: ReleaseInput): Release {
     procurementMethodDetails: PROCUREMENT_METHOD_LABELS[content.method].zh,
     mainProcurementCategory: content.category,
     awardCriteria: OCDS_AWARD_CRITERIA[content.evaluation.method],
-    awardCriteriaDetails: describeAwardCriteria(content),
+    awardCriteriaDetails: describeAwardCriteria(content, tender.publishedAt),
     submissionMethod: ['electronicSubmission'],
     ...(content.qualifications.length > 0 ? { eligibilityCriteria: content.qualifications.join('；') } : {}),
     tenderPeriod: { startDate: content.timeline.documentsFrom, endDate: content.timeline.bidDeadline },
@@ -741,9 +741,14 @@ function toAmendment(notice: Notice): OcdsAmendment {
   };
 }
 
-/** The evaluation method in words: price weight, criteria with points, and the SME policy. */
-function describeAwardCriteria(content: TenderContent): string {
+/**
+ * The evaluation method in words: price weight, criteria with points, and the SME policy — the
+ * deduction as the rules in force on the publication day decide it, the same decision the scoring
+ * applies (a stated percent that no rule lets apply is not announced).
+ */
+function describeAwardCriteria(content: TenderContent, publishedAt: string): string {
   const { evaluation, sme } = content;
+  const deduction = decideSmallMicroDeduction(content, new Date(publishedAt)).percent;
   const parts = [EVALUATION_METHOD_LABELS[evaluation.method].zh];
   if (evaluation.method === 'comprehensive') {
     if (evaluation.priceWeightPercent !== undefined) parts.push(`价格权重${evaluation.priceWeightPercent}%`);
@@ -751,8 +756,8 @@ function describeAwardCriteria(content: TenderContent): string {
   }
   if (sme.reservedForSme) {
     parts.push('专门面向中小企业采购');
-  } else if (sme.priceDeductionPercent) {
-    parts.push(`小微企业价格扣除${sme.priceDeductionPercent}%（仅用于评审，不作为成交金额）`);
+  } else if (deduction > 0) {
+    parts.push(`小微企业价格扣除${deduction}%（仅用于评审，不作为成交金额）`);
   }
   return parts.join('；');
 }

@@ -828,6 +828,29 @@ describe('buildRelease: mappings', () => {
     expect(JSON.stringify(release.planning)).toContain(`"amount":${String(yuan)}`);
   });
 
+  test('announces the small/micro deduction the scoring applies, and none where no rule lets it apply', () => {
+    // Prepare: the same stated 10% on an open tender and on a rights transfer
+    const input = STAGES['tendering']!;
+    const sme = { reservedForSme: false, priceDeductionPercent: 10 };
+    const open = { ...input.tender.content, sme };
+    const transfer = {
+      ...open,
+      tradeType: 'landUseRights' as const,
+      method: 'listing' as const,
+      budgetFen: undefined,
+      reservePriceFen: 12_000_000_00,
+      evaluation: { method: 'highestPrice' as const, criteria: [] },
+    };
+
+    // Act
+    const openRelease = buildRelease({ ...input, tender: { ...input.tender, content: open } });
+    const transferRelease = buildRelease({ ...input, tender: { ...input.tender, content: transfer } });
+
+    // Assess
+    expect(openRelease.tender.awardCriteriaDetails).toContain('小微企业价格扣除10%');
+    expect(transferRelease.tender.awardCriteriaDetails).not.toContain('价格扣除');
+  });
+
   test('price-only methods and a rights transfer: priceOnly, reserve price as minValue, no budget', () => {
     // Prepare
     const input = STAGES['tendering']!;
