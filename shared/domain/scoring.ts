@@ -11,7 +11,7 @@
 import type { FieldIssue } from './errors';
 import { ValidationError } from './errors';
 import type { Fen } from './money';
-import { MAX_FEN } from './money';
+import { MAX_FEN, parseHundredths } from './money';
 import type { EvaluationMethod } from './rules';
 import { EVALUATION_METHODS } from './rules';
 
@@ -241,28 +241,6 @@ function makeIssue(path: string, zh: string, en: string, citation?: string): Fie
 
 /** Outcome of reading a number as an exact count of hundredths. */
 type HundredthsReading = { ok: true; hundredths: bigint } | { ok: false; zh: string; en: string };
-
-/**
- * Converts a finite non-negative number with at most 2 decimals to an exact BigInt count of
- * hundredths, or `undefined` when it has more decimals (or is negative, not finite, not a number).
- *
- * The decimal read is the number's shortest round-trip form (`String(x)`), i.e. what the member typed
- * or what a JSON body said, so 38.55 is 3855 exactly (where `38.55 * 100` is 3854.999…), while 38.555,
- * 1e-7 and 0.1 + 0.2 (0.30000000000000004) are refused rather than silently rounded. Exponent forms
- * (`1e-7`, `1e+21`) are shifted exactly, digit by digit.
- */
-export function parseHundredths(value: unknown): bigint | undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
-  const match = /^(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(value));
-  if (!match) return undefined;
-  const [, whole = '0', fraction = '', exponent = '0'] = match;
-  const digits = BigInt(whole + fraction);
-  // value = digits × 10^(exponent − fraction.length); hundredths = value × 10^2
-  const shift = Number(exponent) - fraction.length + 2;
-  if (shift >= 0) return digits * 10n ** BigInt(shift);
-  const divisor = 10n ** BigInt(-shift);
-  return digits % divisor === 0n ? digits / divisor : undefined;
-}
 
 /** Reads a number as an exact count of hundredths (see {@link parseHundredths}), saying why not. */
 function readHundredths(value: unknown): HundredthsReading {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import './zod-config';
-import { MAX_FEN } from '../domain/money';
+import { MAX_FEN, parseHundredths } from '../domain/money';
 
 /** An amount in 分 (fen): a non-negative safe integer under the ceiling; never a float. */
 export const FenSchema = z
@@ -48,26 +48,25 @@ export const DaySchema = z.iso
   });
 
 /**
- * The decimal places of a number, read from its shortest decimal string (`1e-200` has 200).
+ * A number from 0 to 100 in exact hundredths: at most two decimals, judged by its shortest decimal
+ * form (so 38.55 is accepted, 38.555 and 1e-200 are not) — what the domain means and the store holds.
  *
- * Why the string: it is exactly what JSON carried and what DynamoDB would be asked to store, so
- * 0.07 has 2 places although its binary value is not 7/100.
+ * Why one factory: percentages and criterion points obey the same bounds, only the word differs.
  */
-export function countDecimalPlaces(value: number): number {
-  const [mantissa = '', exponent = '0'] = String(value).toLowerCase().split('e');
-  const fraction = mantissa.split('.')[1] ?? '';
-  return Math.max(0, fraction.length - Number(exponent));
+export function hundredthsUpTo100(what: { zh: string; en: string }) {
+  return z
+    .number()
+    .min(0, { error: `${what.zh}不能为负 / ${what.en} cannot be negative` })
+    .max(100, { error: `${what.zh}不能超过 100 / ${what.en} is at most 100` })
+    .refine((value) => parseHundredths(value) !== undefined, {
+      error: `${what.zh}至多两位小数 / ${what.en} has at most 2 decimals`,
+    });
 }
 
 /** A percentage from 0 to 100 in hundredths (at most two decimals, e.g. 12.25). */
-export const PercentSchema = z
-  .number()
-  .min(0, { error: '百分比不能为负 / a percentage cannot be negative' })
-  .max(100, { error: '百分比不能超过 100 / a percentage is at most 100' })
-  .refine((value) => countDecimalPlaces(value) <= 2, {
-    error: '百分比至多两位小数 / a percentage has at most two decimals',
-  })
-  .meta({ description: 'Percentage 0–100 with at most two decimals' });
+export const PercentSchema = hundredthsUpTo100({ zh: '百分比', en: 'a percentage' }).meta({
+  description: 'Percentage 0–100 with at most two decimals',
+});
 
 /** A ULID, the id format of every entity. */
 export const IdSchema = z

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { parseHundredths } from '../domain/scoring';
-import { FenSchema, IdSchema, InstantSchema } from './common';
+import { FenSchema, hundredthsUpTo100, IdSchema, InstantSchema } from './common';
 
 const Hex64 = z
   .string()
@@ -88,13 +87,7 @@ export const DeclarationBodySchema = z
  * Why here: a value with more decimals is malformed input, a 400 at its own path; whether it exceeds
  * the criterion's points depends on the tender and is the use case's 422.
  */
-const PointsSchema = z
-  .number()
-  .min(0)
-  .max(100)
-  .refine((points) => parseHundredths(points) !== undefined, {
-    error: '分值至多两位小数 / points must have at most 2 decimals',
-  });
+const PointsSchema = hundredthsUpTo100({ zh: '分值', en: 'points' });
 
 /** Points per bid per criterion id (`c1`, `c2`, … in the order of the tender's criteria). */
 const ScoresSchema = z.record(IdSchema, z.record(z.string().regex(/^c\d{1,2}$/), PointsSchema));

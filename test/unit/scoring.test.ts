@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ValidationError } from '../../shared/domain/errors';
+import { parseHundredths } from '../../shared/domain/money';
 import {
-  parseHundredths,
   type ScoreSheet,
   type ScoringBid,
   type ScoringInput,
