@@ -30,20 +30,25 @@ function legacyEvent(seq: number, prevHash: string): SealedEvent {
   return { ...body, hash: sha256Hex(canonicalJson(body)) };
 }
 
+/** The first event of a chain: a purchaser acting from {@link IP} publishes. */
+function sealPublication() {
+  return sealEvent(
+    {
+      tenderId: TENDER,
+      type: 'tender.published',
+      at: '2026-01-05T01:00:00.000Z',
+      actor: { sub: SUB, orgId: 'org-1', role: 'purchaser', sourceIp: IP },
+      data: {},
+    },
+    0,
+    GENESIS_HASH,
+  );
+}
+
 describe('restricted actor records', () => {
   it('keeps the subject and the network address out of the hashed event, behind a salted digest', () => {
     // Act
-    const sealed = sealEvent(
-      {
-        tenderId: TENDER,
-        type: 'tender.published',
-        at: '2026-01-05T01:00:00.000Z',
-        actor: { sub: SUB, orgId: 'org-1', role: 'purchaser', sourceIp: IP },
-        data: {},
-      },
-      0,
-      GENESIS_HASH,
-    );
+    const sealed = sealPublication();
     const publicEvent = toPublicEvent(sealed);
 
     // Assess
@@ -115,17 +120,7 @@ describe('restricted actor records', () => {
 
   it('shows an edited restricted record to centre staff while the public chain stays intact', () => {
     // Prepare
-    const sealed = sealEvent(
-      {
-        tenderId: TENDER,
-        type: 'tender.published',
-        at: '2026-01-05T01:00:00.000Z',
-        actor: { sub: SUB, orgId: 'org-1', role: 'purchaser', sourceIp: IP },
-        data: {},
-      },
-      0,
-      GENESIS_HASH,
-    );
+    const sealed = sealPublication();
     const edited: SealedEvent = { ...sealed, restricted: { ...sealed.restricted, sourceIp: '192.0.2.1' } };
 
     // Act
