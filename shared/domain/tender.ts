@@ -26,6 +26,9 @@ export function nextDueAt(tender: Tender, calendar: WorkingCalendar): string | u
   return undefined;
 }
 
+/** Working days after the report until the first candidate is deemed chosen (87号令第68条). */
+export const DEEMED_AWARD_WORKING_DAYS = 5;
+
 /**
  * The instant the due index files a tender under: {@link nextDueAt}, except that an awaiting award is
  * filed at the end of the 5th calendar day after the report, the earliest its deemed award can fall.
@@ -35,7 +38,9 @@ export function nextDueAt(tender: Tender, calendar: WorkingCalendar): string | u
  */
 export function indexDueAt(tender: Tender): string | undefined {
   if (tender.status === 'awarding' && tender.reportedAt) {
-    return endOfChinaDay(addCalendarDays(chinaDate(new Date(tender.reportedAt)), 5)).toISOString();
+    return endOfChinaDay(
+      addCalendarDays(chinaDate(new Date(tender.reportedAt)), DEEMED_AWARD_WORKING_DAYS),
+    ).toISOString();
   }
   // The other timed steps (deadline, decryption and confirmation windows) count no working days.
   return nextDueAt(tender, PACKAGE_CALENDAR);
@@ -46,7 +51,9 @@ export function indexDueAt(tender: Tender): string | undefined {
  * the 5th working day after the report (87号令第68条; the report day itself is not counted, 第85条).
  */
 export function deemedAwardAt(reportedAt: string, calendar: WorkingCalendar): string {
-  return endOfChinaDay(addWorkingDays(chinaDate(new Date(reportedAt)), 5, calendar)).toISOString();
+  return endOfChinaDay(
+    addWorkingDays(chinaDate(new Date(reportedAt)), DEEMED_AWARD_WORKING_DAYS, calendar),
+  ).toISOString();
 }
 
 /**
