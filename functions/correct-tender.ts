@@ -1,15 +1,16 @@
 import { createHandler, requireCaller } from '../shared/http/create-handler';
+import { expectedVersionOf, tenderEtag } from '../shared/http/etag';
+import { TENDERS_OPERATIONS } from '../shared/schemas/operations/tenders';
 import { correctTender } from '../shared/usecases/correct-tender';
-import { tenderEtag } from '../shared/usecases/tender-change';
 
 /** POST /api/tenders/{tenderId}/corrections — the owner issues a correction notice (更正公告). */
-export const handler = createHandler('correctTender', async (ctx) => {
+export const handler = createHandler(TENDERS_OPERATIONS, 'correctTender', async (ctx) => {
   const tender = await correctTender(
     {
       caller: requireCaller(ctx.caller),
       tenderId: ctx.params.tenderId,
       correction: ctx.body,
-      ifMatch: ctx.headers['if-match'],
+      expectedVersion: expectedVersionOf(ctx.headers['if-match']),
     },
     ctx.deps,
   );

@@ -1,8 +1,9 @@
 import { createHandler, requireCaller } from '../shared/http/create-handler';
+import { BIDS_OPERATIONS } from '../shared/schemas/operations/bids';
 import { createBid } from '../shared/usecases/bids';
 
 /** POST /api/tenders/{tenderId}/bids — a sealed bid draft from commitments; answers upload URLs. */
-export const handler = createHandler('createBid', async (ctx) => {
+export const handler = createHandler(BIDS_OPERATIONS, 'createBid', async (ctx) => {
   const result = await createBid(
     {
       caller: requireCaller(ctx.caller),

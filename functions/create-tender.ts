@@ -1,9 +1,10 @@
 import { createHandler, requireCaller } from '../shared/http/create-handler';
+import { tenderEtag } from '../shared/http/etag';
+import { TENDERS_OPERATIONS } from '../shared/schemas/operations/tenders';
 import { createTender } from '../shared/usecases/create-tender';
-import { tenderEtag } from '../shared/usecases/tender-change';
 
 /** POST /api/tenders — a purchasing unit creates a draft tender; Idempotency-Key makes retries safe. */
-export const handler = createHandler('createTender', async (ctx) => {
+export const handler = createHandler(TENDERS_OPERATIONS, 'createTender', async (ctx) => {
   const result = await createTender(
     { caller: requireCaller(ctx.caller), content: ctx.body, idempotencyKey: ctx.headers['idempotency-key'] },
     ctx.deps,

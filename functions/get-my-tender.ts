@@ -1,9 +1,10 @@
 import { createHandler, requireCaller } from '../shared/http/create-handler';
+import { tenderEtag } from '../shared/http/etag';
+import { TENDERS_OPERATIONS } from '../shared/schemas/operations/tenders';
 import { getOwnTender } from '../shared/usecases/read-tenders';
-import { tenderEtag } from '../shared/usecases/tender-change';
 
 /** GET /api/manage/tenders/{tenderId} — the owner's full view, drafts included. */
-export const handler = createHandler('getMyTender', async (ctx) => {
+export const handler = createHandler(TENDERS_OPERATIONS, 'getMyTender', async (ctx) => {
   const tender = await getOwnTender(
     { caller: requireCaller(ctx.caller), tenderId: ctx.params.tenderId },
     ctx.deps,

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { createHandler } from '../shared/http/create-handler';
 import type { IdSchema, TenderPathSchema } from '../shared/schemas/common';
+import { TENDERS_OPERATIONS } from '../shared/schemas/operations/tenders';
 import { getTenderDocumentLink } from '../shared/usecases/read-tenders';
 
 /** GET /api/tenders/{tenderId}/documents/{documentId} — a presigned download link, after publication. */
-export const handler = createHandler('getTenderDocument', async (ctx) => ({
+export const handler = createHandler(TENDERS_OPERATIONS, 'getTenderDocument', async (ctx) => ({
   body: await getTenderDocumentLink(ctx.params, ctx.deps),
 }));
 

@@ -1,9 +1,14 @@
-import { getDeps } from '../shared/adapters/deps';
-import { logger } from '../shared/adapters/logger';
-import { runTick } from '../shared/usecases/tick';
-
-/** The scheduler tick (EventBridge every minute): moves tenders whose deadlines have passed. */
+/**
+ * The scheduler tick (EventBridge every minute): moves tenders whose deadlines have passed.
+ *
+ * Its work is imported at the first tick, as a context's routes are, so the cold import stays small.
+ */
 export async function handler(): Promise<{ moved: number; skipped: number }> {
+  const [{ getDeps }, { logger }, { runTick }] = await Promise.all([
+    import('../shared/adapters/deps'),
+    import('../shared/adapters/logger'),
+    import('../shared/usecases/tick'),
+  ]);
   const result = await runTick(getDeps());
   if (result.moved.length > 0 || result.skipped.length > 0) logger.info('tick', { ...result });
   return { moved: result.moved.length, skipped: result.skipped.length };

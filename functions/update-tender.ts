@@ -1,15 +1,16 @@
 import { createHandler, requireCaller } from '../shared/http/create-handler';
-import { tenderEtag } from '../shared/usecases/tender-change';
+import { expectedVersionOf, tenderEtag } from '../shared/http/etag';
+import { TENDERS_OPERATIONS } from '../shared/schemas/operations/tenders';
 import { updateTender } from '../shared/usecases/update-tender';
 
 /** PATCH /api/tenders/{tenderId} — the owner edits a draft. */
-export const handler = createHandler('updateTender', async (ctx) => {
+export const handler = createHandler(TENDERS_OPERATIONS, 'updateTender', async (ctx) => {
   const tender = await updateTender(
     {
       caller: requireCaller(ctx.caller),
       tenderId: ctx.params.tenderId,
       patch: ctx.body,
-      ifMatch: ctx.headers['if-match'],
+      expectedVersion: expectedVersionOf(ctx.headers['if-match']),
     },
     ctx.deps,
   );

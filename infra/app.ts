@@ -1,5 +1,5 @@
 /**
- * The CDK app: the stateful stack, the stateless stack wired to it by typed props, and cdk-nag.
+ * The CDK app: the stateful stack, the stateless stack (with the web client) wired to it by typed props, and cdk-nag.
  *
  * `buildApp()` is shared by `cdk synth` (through `cdk.json`) and the stack tests, so both see the
  * same stacks, the same feature flags from `cdk.json` and the same AwsSolutions checks.
@@ -11,11 +11,15 @@ import { App, Validations } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { REPO_ROOT } from './constructs/house-function';
+import { assertWebBuild } from './constructs/web-hosting';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
 /** Construct ids (and so CloudFormation stack names) of the two stacks. */
 export const STACK_IDS = { stateful: 'GgzyPortalStateful', stateless: 'GgzyPortalStateless' } as const;
+
+/** Where Vite writes the built web client (`npm run build:web`); the stateless stack deploys it. */
+export const WEB_DIST_DIR = join(REPO_ROOT, 'shared', 'web', 'dist');
 
 /** Options of `buildApp`. */
 export interface BuildAppOptions {
@@ -30,6 +34,12 @@ export interface BuildAppOptions {
   context?: Record<string, unknown>;
   /** Cloud assembly output directory; the CLI sets it, tests may leave it to a temp dir. */
   outdir?: string;
+  /**
+   * The built web client to deploy; defaults to `shared/web/dist`.
+   *
+   * Stack tests pass a tiny fixture folder so they need no Vite build.
+   */
+  webDist?: string;
 }
 
 /** The app and its two stacks. */
@@ -38,7 +48,7 @@ export interface PortalApp {
   app: App;
   /** Table, bucket, user pool. */
   stateful: StatefulStack;
-  /** Functions, HTTP API, schedules. */
+  /** Functions, HTTP API, schedules, the web client and its hosted sign-in. */
   stateless: StatelessStack;
 }
 
@@ -52,6 +62,8 @@ export function readCdkJsonContext(): Record<string, unknown> {
 
 /** Builds the app: both stacks, wired together, with the AwsSolutions cdk-nag pack as a validation plugin. */
 export function buildApp(options: BuildAppOptions = {}): PortalApp {
+  const webDist = options.webDist ?? WEB_DIST_DIR;
+  assertWebBuild(webDist);
   const app = new App({
     context: { ...readCdkJsonContext(), ...options.context },
     ...(options.outdir ? { outdir: options.outdir } : {}),
@@ -59,11 +71,12 @@ export function buildApp(options: BuildAppOptions = {}): PortalApp {
   const description = 'ggzy-portal public-resource trading portal';
   const stateful = new StatefulStack(app, STACK_IDS.stateful, { description: `${description}: data` });
   const stateless = new StatelessStack(app, STACK_IDS.stateless, {
-    description: `${description}: functions and API`,
+    description: `${description}: functions, API and web client`,
     table: stateful.table,
     bucket: stateful.bucket,
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,
+    webDist,
     codeForHandler: options.codeForHandler,
   });
   stateless.addStackDependency(stateful);

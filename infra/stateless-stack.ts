@@ -1,9 +1,14 @@
 /**
- * The stateless stack: the functions, the HTTP API and the schedules, all made from the route table.
+ * The stateless stack: the functions, the HTTP API and the schedules, all made from the route table,
+ * and the web client with its hosted sign-in.
  *
- * One house function per `ROUTES` and `SCHEDULES` entry, each granted exactly its declared access;
- * one HTTP API route per `ROUTES` entry, behind the Cognito JWT authorizer unless the route is
- * public. Dev-only routes do not exist here: they live in the local gateway alone.
+ * One house function per bounded context of the route table (`CONTEXTS`), a router over the
+ * context's routes, granted the union of their declared access; one per `SCHEDULES` entry; one HTTP
+ * API route per `ROUTES` entry, integrated with its context's function, behind the Cognito JWT
+ * authorizer unless the route is public. Dev-only routes do not exist here: they live in the local gateway alone. The web client
+ * is served by CloudFront from a private bucket, with `/api/*` routed to the HTTP API on the same
+ * origin; its OAuth client is here too, since the client's callback names the distribution and
+ * the authorizer's audience names the client (one stack, no cycle).
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -16,7 +21,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IUserPool, IUserPoolClient, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -24,21 +29,28 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { ENV } from '../shared/config/env';
 import {
+  CONTEXTS,
   CORS,
-  ENV,
-  ROUTES,
+  type ContextId,
+  contextAccess,
   type RouteAccess,
   type RouteSpec,
+  routesOf,
   SCHEDULES,
   type ScheduleSpec,
 } from '../shared/http/routes';
+import type { WebConfig } from '../shared/schemas/web-config';
+import { createSignInDomain, createWebSignInClient, issuerOf } from './constructs/hosted-sign-in';
 import { grantRouteAccess, HouseFunction } from './constructs/house-function';
 import {
   acknowledgeOnceResolved,
   type NagAcknowledgement,
   renderForFinding,
 } from './constructs/nag-acknowledgements';
+import { WebHosting } from './constructs/web-hosting';
+import { ORG_ID_ATTRIBUTE } from './stateful-stack';
 
 /** Timeout of a scheduled job: the tick may move many tenders in one run. */
 export const SCHEDULE_TIMEOUT = Duration.seconds(60);
@@ -76,8 +88,14 @@ export interface StatelessStackProps extends StackProps {
   bucket: IBucket;
   /** The user pool whose tokens the JWT authorizer accepts. */
   userPool: IUserPool;
-  /** The app client; its id is the accepted JWT audience. */
+  /** The SRP app client of the stateful stack (scripts, the CLI); one of the accepted JWT audiences. */
   userPoolClient: IUserPoolClient;
+  /**
+   * The built web client (Vite's output folder, with `index.html`), deployed to the web bucket.
+   *
+   * A prop so stack tests can pass a tiny fixture; the app passes `shared/web/dist`.
+   */
+  webDist: string;
   /** Log level of every function; defaults to INFO. */
   logLevel?: string;
   /**
@@ -94,12 +112,20 @@ export class StatelessStack extends Stack {
   public readonly api: HttpApi;
   /** The `$default` stage, with access logs and throttling. */
   public readonly stage: HttpStage;
-  /** The function of every route, by route id. */
+  /** The function of every bounded context, by context id. */
+  public readonly contextFunctions: Readonly<Record<ContextId, HouseFunction>>;
+  /** The function that serves each route (its context's), by route id. */
   public readonly routeFunctions: Readonly<Record<string, HouseFunction>>;
   /** The function of every scheduled job, by schedule id. */
   public readonly scheduleFunctions: Readonly<Record<string, HouseFunction>>;
   /** The EventBridge rule of every scheduled job, by schedule id. */
   public readonly scheduleRules: Readonly<Record<string, events.Rule>>;
+  /** The web bucket and the CloudFront distribution in front of it and the API. */
+  public readonly web: WebHosting;
+  /** The hosted sign-in domain of the user pool. */
+  public readonly signInDomain: UserPoolDomain;
+  /** The web client's OAuth app client (authorization code with PKCE). */
+  public readonly webClient: UserPoolClient;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -130,23 +156,62 @@ export class StatelessStack extends Stack {
       },
     });
 
-    const authorizer = new HttpJwtAuthorizer(
-      'CognitoJwtAuthorizer',
-      `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`,
-      { jwtAudience: [props.userPoolClient.userPoolClientId] },
-    );
+    // Order matters for references, not for deployment: domain, then the distribution (which names
+    // the domain in its CSP and the API as an origin), then the client (which names the distribution).
+    this.signInDomain = createSignInDomain(this, props.userPool);
+    const signInDomainUrl = this.signInDomain.baseUrl();
+    this.web = new WebHosting(this, 'Web', {
+      api: this.api,
+      connectOrigins: ['https://*.amazonaws.com', signInDomainUrl],
+    });
+    this.webClient = createWebSignInClient(this, {
+      userPool: props.userPool,
+      webUrl: this.web.url,
+      orgIdAttribute: ORG_ID_ATTRIBUTE,
+    });
+    const issuer = issuerOf(this, props.userPool);
+    const webConfig: WebConfig = {
+      auth: {
+        mode: 'cognito',
+        authority: issuer,
+        clientId: this.webClient.userPoolClientId,
+        domain: signInDomainUrl,
+      },
+    };
+    this.web.deployClient(props.webDist, webConfig);
 
-    const baseUrl = publicBaseUrlOf(this, this.api);
+    const authorizer = new HttpJwtAuthorizer('CognitoJwtAuthorizer', issuer, {
+      jwtAudience: [props.userPoolClient.userPoolClientId, this.webClient.userPoolClientId],
+    });
 
+    const baseUrl = publicBaseUrlOf(this, this.web.url);
+
+    const contextFunctions = {} as Record<ContextId, HouseFunction>;
     const routeFunctions: Record<string, HouseFunction> = {};
-    for (const route of ROUTES) {
-      const fn = this.createFunction(`Route${toPascalCase(route.id)}`, route.handler, route.access, props, {
-        description: `${route.method} ${route.path}`,
-        baseUrl,
+    for (const context of Object.keys(CONTEXTS) as ContextId[]) {
+      const routes = routesOf(context);
+      const fn = this.createFunction(
+        `Context${toPascalCase(context)}`,
+        `contexts/${context}`,
+        contextAccess(context),
+        props,
+        {
+          description: `${context}: ${routes.length} routes (${CONTEXTS[context].summary})`.slice(0, 256),
+          baseUrl,
+        },
+      );
+      contextFunctions[context] = fn;
+      // One integration and one invoke permission per function, scoped to this API (not per route):
+      // the function's router serves only its own routes, and the stack stays small as routes grow.
+      const integration = new HttpLambdaIntegration(`${toPascalCase(context)}Integration`, fn.function, {
+        scopePermissionToRoute: false,
       });
-      routeFunctions[route.id] = fn;
-      this.addRoute(route, fn.function, authorizer);
+      for (const route of routes) {
+        routeFunctions[route.id] = fn;
+        this.addRoute(route, integration, authorizer);
+      }
     }
+    this.contextFunctions = contextFunctions;
     this.routeFunctions = routeFunctions;
 
     const scheduleFunctions: Record<string, HouseFunction> = {};
@@ -170,9 +235,21 @@ export class StatelessStack extends Stack {
     this.scheduleRules = scheduleRules;
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'WebUrl', {
+      value: this.web.url,
+      description: 'The portal: the web client, with the API under /api/ on the same origin',
+    });
+    new CfnOutput(this, 'WebClientId', {
+      value: this.webClient.userPoolClientId,
+      description: 'Cognito app client of the web client (hosted sign-in, authorization code with PKCE)',
+    });
+    new CfnOutput(this, 'SignInDomainUrl', {
+      value: signInDomainUrl,
+      description: 'Cognito hosted sign-in domain',
+    });
   }
 
-  /** Creates one house function with the env and grants its route table entry declares. */
+  /** Creates one house function with the env and grants its route table entries declare. */
   private createFunction(
     id: string,
     handler: string,
@@ -202,11 +279,15 @@ export class StatelessStack extends Stack {
   }
 
   /** Adds the HTTP API route of one route table entry, with the authorizer unless it is public. */
-  private addRoute(route: RouteSpec, fn: lambda.IFunction, authorizer: HttpJwtAuthorizer): void {
+  private addRoute(
+    route: RouteSpec,
+    integration: HttpLambdaIntegration,
+    authorizer: HttpJwtAuthorizer,
+  ): void {
     const [httpRoute] = this.api.addRoutes({
       path: route.path,
       methods: [HttpMethod[route.method]],
-      integration: new HttpLambdaIntegration(`${toPascalCase(route.id)}Integration`, fn),
+      integration,
       authorizer: route.auth === 'public' ? undefined : authorizer,
     });
     if (route.auth === 'public' && httpRoute) {
@@ -232,15 +313,15 @@ export const PUBLIC_BASE_URL_CONTEXT = 'publicBaseUrl';
 
 /**
  * The public base URL every function gets as PUBLIC_BASE_URL: the `publicBaseUrl` context value, else
- * the HTTP API's own endpoint.
+ * the web distribution's URL (where `/api/*` reaches the API).
  *
  * Why configuration: open data carries absolute URLs in publicly cached responses, so the URL must
- * never come from a request's Host header. The endpoint is an attribute of the API alone, and the API
- * depends on none of its routes or functions, so this makes no circular reference.
+ * never come from a request's Host header. The distribution references only the API resource, never
+ * its routes or functions, so this makes no circular reference.
  */
-function publicBaseUrlOf(scope: Construct, api: HttpApi): string {
+function publicBaseUrlOf(scope: Construct, fallback: string): string {
   const configured: unknown = scope.node.tryGetContext(PUBLIC_BASE_URL_CONTEXT);
-  if (configured === undefined || configured === '') return api.apiEndpoint;
+  if (configured === undefined || configured === '') return fallback;
   const text = String(configured);
   const url = URL.canParse(text) ? new URL(text) : undefined;
   if (url?.protocol !== 'https:' || url.search || url.hash) {

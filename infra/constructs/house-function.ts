@@ -1,21 +1,22 @@
 /**
  * The house Lambda function: one construct that carries every default a portal function needs.
  *
- * ARM64 on Node 22, an ESM bundle with source maps, its own log group with a retention, X-Ray
- * tracing, and a role that starts with nothing but write access to that log group. Table and
- * bucket access are added afterwards, exactly as the route table's `RouteAccess` says.
+ * ARM64 on Node 22, an ESM bundle split into chunks (each route's code is a chunk loaded at its
+ * first request), source maps uploaded beside the code but not loaded at cold start, its own log
+ * group with a retention, X-Ray tracing, and a role that starts with nothing but write access to
+ * that log group. Table and bucket access are added afterwards, as the route table says.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { buildSync } from 'esbuild';
 import type { RouteAccess } from '../../shared/http/routes';
 
 /** The repository root, two folders above this file; entries are resolved from here, never from the cwd. */
@@ -35,6 +36,67 @@ export const DEFAULT_TIMEOUT = Duration.seconds(10);
 const ESM_REQUIRE_BANNER =
   "import { createRequire as __houseCreateRequire } from 'node:module'; const require = __houseCreateRequire(import.meta.url);";
 
+/**
+ * The SDK module the bundles replace, and with what: the AWS SDK's default credential chain becomes
+ * the environment provider alone (see shared/adapters/aws/lambda-credentials.ts for why).
+ */
+const BUNDLE_ALIASES = {
+  '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'shared', 'adapters', 'aws', 'lambda-credentials.ts'),
+};
+
+/**
+ * Bundles one entry into `outdir` with esbuild: minified ESM for Node 22, split into chunks, with
+ * source maps beside the code (without their sources' text).
+ *
+ * Why esbuild directly and not NodejsFunction: NodejsFunction writes one file and cannot split, and
+ * splitting is what lets a context's function load only the route it was called for. Exported for
+ * the bench, which bundles the DynamoDB-only baseline the same way.
+ */
+export function bundleEntry(entry: string, outdir: string, options: { aliases?: boolean } = {}): void {
+  buildSync({
+    entryPoints: { index: entry },
+    outdir,
+    absWorkingDir: REPO_ROOT,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    banner: { js: ESM_REQUIRE_BANNER },
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    alias: options.aliases === false ? {} : BUNDLE_ALIASES,
+    logLevel: 'warning',
+  });
+}
+
+/**
+ * The asset of one entry, bundled on this machine at synth (no Docker) and hashed by its output.
+ *
+ * Why a Docker image is named at all: the CDK asks for one as the fallback of local bundling; it is
+ * never pulled, since the local bundler either succeeds or fails the synth.
+ */
+function bundledCode(entry: string): lambda.Code {
+  return lambda.Code.fromAsset(join(REPO_ROOT, 'functions'), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+      // Part of the CDK's bundling cache key: without it, every function would get the first bundle
+      environment: { HOUSE_ENTRY: relative(REPO_ROOT, entry) },
+      local: {
+        tryBundle(outputDir: string): boolean {
+          bundleEntry(entry, outputDir);
+          return true;
+        },
+      },
+    },
+  });
+}
+
 /** Properties of a house function. */
 export interface HouseFunctionProps {
   /** Handler module name: the entry is `functions/<handler>.ts` under the repository root. */
@@ -50,7 +112,7 @@ export interface HouseFunctionProps {
   /** Log retention; defaults to three months. */
   logRetention?: logs.RetentionDays;
   /**
-   * Ready-made code instead of an esbuild bundle of the entry.
+   * Ready-made code instead of an esbuild bundle of the entry (whose handler must be `index.handler`).
    *
    * Only for stack tests, which must synthesise before the handler files exist and without
    * paying for fifteen bundles; every other setting stays identical.
@@ -100,7 +162,7 @@ export class HouseFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    const common = {
+    this.function = new lambda.Function(this, 'Function', {
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? DEFAULT_MEMORY_MB,
@@ -109,31 +171,12 @@ export class HouseFunction extends Construct {
       logGroup: this.logGroup,
       role: this.role,
       description: props.description,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-    };
-
-    this.function = props.code
-      ? new NodejsFunction(this, 'Function', { ...common, code: props.code, handler: 'index.handler' })
-      : new NodejsFunction(this, 'Function', {
-          ...common,
-          entry: resolveHandlerEntry(props.handler),
-          handler: 'handler',
-          projectRoot: REPO_ROOT,
-          depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-          bundling: {
-            format: OutputFormat.ESM,
-            target: 'node22',
-            mainFields: ['module', 'main'],
-            banner: ESM_REQUIRE_BANNER,
-            minify: true,
-            sourceMap: true,
-            sourceMapMode: SourceMapMode.DEFAULT,
-            sourcesContent: false,
-            // Pin the SDK versions the tests ran against instead of whatever the runtime ships.
-            bundleAwsSDK: true,
-            forceDockerBundling: false,
-          },
-        });
+      // No --enable-source-maps: Node would read every map at cold start; the maps are in the asset
+      // for symbolicating a stack trace offline.
+      environment: { ...props.environment },
+      handler: 'index.handler',
+      code: props.code ?? bundledCode(resolveHandlerEntry(props.handler)),
+    });
 
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
@@ -151,13 +194,33 @@ export interface GrantTargets {
   bucket: IBucket;
 }
 
-/** Grants a principal exactly the table access a route declares: read, or read and write. */
+/** What a function with table read access may do: item and query reads, never a Scan. */
+export const TABLE_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+] as const;
+
+/** What table write access adds. */
+export const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+] as const;
+
+/**
+ * Grants a principal exactly the table access a route or context declares: read, or read and write,
+ * on the table and its indexes.
+ *
+ * Why not `grantReadData`: it includes `dynamodb:Scan`, which no request path needs (every access
+ * pattern is a key read or a Query, shared/adapters/dynamodb/keys.ts); a role that cannot Scan
+ * cannot read the whole table in one call even if its code is subverted.
+ */
 export function grantTableAccess(grantee: iam.IGrantable, table: ITable, access: RouteAccess['table']): void {
-  if (access === 'readWrite') {
-    table.grantReadWriteData(grantee);
-  } else {
-    table.grantReadData(grantee);
-  }
+  const actions: string[] = [...TABLE_READ_ACTIONS, ...(access === 'readWrite' ? TABLE_WRITE_ACTIONS : [])];
+  table.grant(grantee, ...actions);
 }
 
 /** Grants a principal exactly the bucket access a route declares; no access when it declares none. */

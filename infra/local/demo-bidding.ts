@@ -3,14 +3,20 @@ import { pathToFileURL } from 'node:url';
 import { computeCheckCharacter } from '../../shared/domain/credit-code';
 import { formatYuan } from '../../shared/domain/money';
 import type { SealedBid } from '../../shared/domain/sealing';
-import { decryptDocument, keyFromHex, manifestDigest, sealBid, sha256Hex } from '../../shared/domain/sealing';
+import {
+  decryptDocument,
+  digestSha256Hex,
+  keyFromHex,
+  manifestDigest,
+  sealBid,
+} from '../../shared/domain/sealing';
 import type { Role } from '../../shared/http/routes';
 import type { PresignedUpload } from '../../shared/ports/document-store';
 import type { Bid, BidReceipt, OpeningRecord, Registration } from '../../shared/schemas/bid';
 import type { SupplierProfile, SupplierScale } from '../../shared/schemas/supplier';
 import type { Tender, TenderDocument } from '../../shared/schemas/tender';
-import { openTenderContent } from '../../test/helpers/fixtures';
 import { FIXTURE_SCHEDULE_2027, FIXTURE_YEAR } from './calendar-fixture-2027';
+import { openTenderContent } from './sample-tender';
 
 /**
  * `npm run demo:bidding`: a bidder's walk-through of the sealed-bid protocol (DESIGN.md §4) against a
@@ -332,13 +338,14 @@ export async function runBiddingDemo(apiUrl: string): Promise<void> {
   const tenderBytes = new TextEncoder().encode(
     `${created.body.content.title}\n招标文件（演示）/ tender documents (demo)\n采购台式计算机 200 台、打印机 30 台。\n`,
   );
+  const tenderSha256 = await digestSha256Hex(tenderBytes);
   const declared = await call<DeclaredDocument>('POST', `/api/tenders/${tenderId}/documents`, {
     token: purchaserToken,
     body: {
       fileName: '招标文件.pdf',
       contentType: 'application/pdf',
       size: tenderBytes.byteLength,
-      sha256: sha256Hex(tenderBytes),
+      sha256: tenderSha256,
     },
     expect: [201],
   });
@@ -356,7 +363,7 @@ export async function runBiddingDemo(apiUrl: string): Promise<void> {
   const budgetFen = published.content.budgetFen;
   detail(`budget 预算 ${budgetFen === undefined ? '—' : yuan(budgetFen)}  status 状态 ${published.status}`);
   detail(
-    `document 招标文件 ${declared.body.document.id}  ${tenderBytes.byteLength} bytes  sha256 ${sha256Hex(tenderBytes)}`,
+    `document 招标文件 ${declared.body.document.id}  ${tenderBytes.byteLength} bytes  sha256 ${tenderSha256}`,
   );
   detail(
     `bid deadline 投标截止 ${timeline.bidDeadline}  decryption window 解密时限 ${timeline.decryptionWindowMinutes} min`,
@@ -388,7 +395,7 @@ export async function runBiddingDemo(apiUrl: string): Promise<void> {
       `投标文件 / bid document\n投标人：${supplier.name}\n项目：${published.content.title}\n投标报价：${formatYuan(supplier.priceFen)}\n`,
     );
     // Sealed here, on the bidder's side: the server only ever sees commitments and ciphertexts.
-    const sealed = sealBid({
+    const sealed = await sealBid({
       tenderId,
       supplierId: supplier.orgId,
       priceFen: supplier.priceFen,
@@ -421,7 +428,7 @@ export async function runBiddingDemo(apiUrl: string): Promise<void> {
     const receipt = (
       await call<BidReceipt>('POST', `/api/tenders/${tenderId}/bids/${bid.id}/submit`, { token })
     ).body;
-    const expectedDigest = manifestDigest({
+    const expectedDigest = await manifestDigest({
       tenderId,
       bidId: bid.id,
       supplierId: supplier.orgId,
@@ -569,11 +576,11 @@ export async function runBiddingDemo(apiUrl: string): Promise<void> {
     );
   }
   check(
-    sha256Hex(sealedBytes) === doc.sha256,
+    (await digestSha256Hex(sealedBytes)) === doc.sha256,
     '下载的密文与投标时声明的 SHA-256 不符',
     'the downloaded ciphertext does not match the SHA-256 declared with the bid',
   );
-  const decrypted = decryptDocument(sealedBytes, keyFromHex(openedBid.reveal.keyHex));
+  const decrypted = await decryptDocument(sealedBytes, keyFromHex(openedBid.reveal.keyHex));
   const matches = Buffer.from(decrypted).equals(Buffer.from(first.plaintext));
   check(matches, '解密后的文件与原文不一致', 'the decrypted document differs from the original bytes');
   detail(

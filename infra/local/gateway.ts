@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { publicBaseUrl } from '../../shared/http/public-url';
-import { CORS, ROLES, ROUTES, type RouteSpec } from '../../shared/http/routes';
+import { CORS, type ContextId, ROLES, ROUTES, type RouteSpec } from '../../shared/http/routes';
+import { type WebConfig, WebConfigSchema } from '../../shared/schemas/web-config';
 import type { DevAuth } from './dev-auth';
 import type { DevClock } from './dev-clock';
+import { readStaticFile } from './web-assets';
 
 /** Largest API request body the gateway accepts (documents go straight to S3). */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -28,7 +30,12 @@ export interface GatewayOptions {
   clock: DevClock;
   /** Runs the scheduler tick once. */
   tick: () => Promise<unknown>;
+  /** The built web client to serve at `/`; without it `/` shows the developers' route list. */
+  webDir?: string | undefined;
 }
+
+/** The local client's configuration: sign in through the dev token endpoint (演示登录). */
+const LOCAL_WEB_CONFIG: WebConfig = WebConfigSchema.parse({ auth: { mode: 'dev' } });
 
 /** A compiled route: its spec and a matcher for its path template. */
 interface CompiledRoute {
@@ -51,14 +58,17 @@ function compile(spec: RouteSpec): CompiledRoute {
 const compiled = ROUTES.map(compile);
 const handlerCache = new Map<string, Promise<LambdaHandler>>();
 
-/** Imports `functions/<name>.ts` once, exactly the module the CDK stack bundles. */
-function loadHandler(name: string): Promise<LambdaHandler> {
-  let loaded = handlerCache.get(name);
+/**
+ * Imports a context's function, `functions/contexts/<context>.ts`, once: exactly the module the CDK
+ * stack bundles, whose router then picks the route as in AWS.
+ */
+function loadContext(context: ContextId): Promise<LambdaHandler> {
+  let loaded = handlerCache.get(context);
   if (!loaded) {
-    loaded = import(new URL(`../../functions/${name}.ts`, import.meta.url).href).then(
+    loaded = import(new URL(`../../functions/contexts/${context}.ts`, import.meta.url).href).then(
       (module: { handler: LambdaHandler }) => module.handler,
     );
-    handlerCache.set(name, loaded);
+    handlerCache.set(context, loaded);
   }
   return loaded;
 }
@@ -294,6 +304,32 @@ function landingPage(baseUrl: string): string {
 }
 
 /**
+ * Answers a request outside `/api/`: `/config.json`, a file of the built client, or the client's
+ * `index.html` for one of its routes; without a build, `/` is the developers' route list.
+ */
+function serveWeb(webDir: string | undefined, pathname: string, res: ServerResponse): void {
+  if (pathname === '/config.json') {
+    send(res, 200, LOCAL_WEB_CONFIG, { 'cache-control': 'no-cache' });
+    return;
+  }
+  const file = webDir ? readStaticFile(webDir, pathname) : null;
+  if (file) {
+    res.writeHead(200, {
+      'content-type': file.contentType,
+      'cache-control': file.cacheControl,
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(file.body);
+    return;
+  }
+  if (pathname === '/') {
+    send(res, 200, landingPage(publicBaseUrl() ?? ''));
+    return;
+  }
+  problem(res, 404, '没有这个页面', 'No such page');
+}
+
+/**
  * Starts the local HTTP gateway: routes `/api/*` to the handler modules of the route table with
  * HTTP API v2 events, checks bearer tokens as the JWT authorizer does, and adds the dev endpoints.
  */
@@ -317,7 +353,11 @@ export async function startGateway(options: GatewayOptions): Promise<{ server: S
       res.writeHead(204, { 'access-control-max-age': String(CORS.maxAgeSeconds) }).end();
       return;
     }
-    if (url.pathname === '/' && method === 'GET') {
+    if (!url.pathname.startsWith('/api/') && (method === 'GET' || method === 'HEAD')) {
+      serveWeb(options.webDir, url.pathname, res);
+      return;
+    }
+    if (url.pathname === '/api/' && method === 'GET') {
       // The configured base URL, never the Host header (it would be echoed into the page).
       send(res, 200, landingPage(publicBaseUrl() ?? ''));
       return;
@@ -369,8 +409,8 @@ export async function startGateway(options: GatewayOptions): Promise<{ server: S
     }
     const requestId = randomUUID();
     const event = buildEvent(req, route, params, url, body, claims, requestId, options.clock.now());
-    const handler = await loadHandler(route.spec.handler);
-    const result = await handler(event, lambdaContext(route.spec.handler, requestId));
+    const handler = await loadContext(route.spec.context);
+    const result = await handler(event, lambdaContext(route.spec.context, requestId));
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
     res.writeHead(result.statusCode ?? 200, headers);

@@ -1,8 +1,10 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createS3Client, overrideDeps, resetDeps } from '../../shared/adapters/deps';
-import { ENV } from '../../shared/http/routes';
+import { overrideDeps, resetDeps } from '../../shared/adapters/deps';
+import { createS3Client } from '../../shared/adapters/s3/document-store';
+import { provideS3DocumentStore } from '../../shared/adapters/s3/provide';
+import { ENV } from '../../shared/config/env';
 import { createDevAuth, type DevAuth } from './dev-auth';
 import { createDevClock, type DevClock } from './dev-clock';
 import {
@@ -99,6 +101,8 @@ export async function startLocalGateway(options: {
   tickIntervalMs?: number | null;
   /** The public base URL open data links to; the gateway's own URL when absent. */
   publicBaseUrl?: string | undefined;
+  /** The built web client served at `/`. */
+  webDir?: string | undefined;
 }): Promise<LocalGateway> {
   const tableName = options.tableName ?? LOCAL_NAMES.table;
   const bucketName = options.bucketName ?? LOCAL_NAMES.bucket;
@@ -115,6 +119,8 @@ export async function startLocalGateway(options: {
   s3.destroy();
 
   resetDeps();
+  // One process serves every context here, so it holds the document store the bucket's contexts use
+  provideS3DocumentStore();
   const clock = createDevClock(options.dataDir);
   overrideDeps({ clock });
   const auth = await createDevAuth(options.dataDir);
@@ -125,6 +131,7 @@ export async function startLocalGateway(options: {
     auth,
     clock,
     tick,
+    webDir: options.webDir,
   });
   // Configuration, as the stack sets it in AWS: the handlers never derive it from a Host header.
   process.env[ENV.publicBaseUrl] = options.publicBaseUrl ?? url;

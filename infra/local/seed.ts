@@ -9,11 +9,15 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { createDeps, createS3Client, type Deps } from '../../shared/adapters/deps';
+import { createDeps } from '../../shared/adapters/deps';
+import { createS3Client } from '../../shared/adapters/s3/document-store';
+import { provideS3DocumentStore } from '../../shared/adapters/s3/provide';
+import { ENV } from '../../shared/config/env';
 import type { Clock } from '../../shared/domain/clock';
 import { committeeRequirement } from '../../shared/domain/committee';
 import { computeCheckCharacter } from '../../shared/domain/credit-code';
 import { ValidationError } from '../../shared/domain/errors';
+import { sha256Hex } from '../../shared/domain/hashing';
 import { type Fen, formatWanYuan } from '../../shared/domain/money';
 import {
   CATEGORY_LABELS,
@@ -22,8 +26,8 @@ import {
   type ProcurementMethod,
 } from '../../shared/domain/rules';
 import { savingsOf } from '../../shared/domain/savings';
-import { sealBid, sha256Hex } from '../../shared/domain/sealing';
-import { ENV } from '../../shared/http/routes';
+import { sealBid } from '../../shared/domain/sealing';
+import type { Deps } from '../../shared/ports/deps';
 import type { PresignedUpload } from '../../shared/ports/document-store';
 import type { Award } from '../../shared/schemas/award';
 import { CreateExpertBodySchema, type Expert } from '../../shared/schemas/expert';
@@ -620,7 +624,7 @@ async function placeBids(ctx: Context, tender: Tender, bidders: readonly Bidder[
   for (const bidder of bidders) {
     const { caller, name } = bidder.supplier;
     await registerForTender({ caller, tenderId: tender.id }, deps);
-    const sealed = sealBid({
+    const sealed = await sealBid({
       tenderId: tender.id,
       supplierId: caller.orgId,
       priceFen: bidder.priceFen,
@@ -1311,6 +1315,7 @@ async function pointAtEmulators(endpoints: { dynamo: string; s3: string }): Prom
  * runs only when it will seed (it pauses a running stack's tick) and returns what undoes it.
  */
 async function seedStore(dataDir: string, beforeSeeding?: () => Promise<() => void>): Promise<boolean> {
+  provideS3DocumentStore();
   const deps = createDeps(createDevClock(dataDir));
   if (await hasSeedYearAwards(deps)) {
     console.log(

@@ -2,15 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getDeps } from '../../shared/adapters/deps';
+import { ENV } from '../../shared/config/env';
 import { AppError } from '../../shared/domain/errors';
 import { formatWanYuan } from '../../shared/domain/money';
-import { ENV } from '../../shared/http/routes';
 import { assertJavaAvailable } from './emulators';
 import { type LocalGateway, startEmulators, startLocalGateway } from './local-stack';
 import { pauseTickWhileSeeding, readStartSeeding, seedDemoData } from './seed';
+import { buildWebIfChanged, WEB_DIST } from './web-assets';
 
 /**
- * `npm start`: DynamoDB Local + s3rver + the HTTP gateway + the tick, with data kept in `.data/`.
+ * `npm start`: the web client (built when its sources changed), DynamoDB Local + s3rver, the HTTP
+ * gateway serving the client and the API, and the tick, with data kept in `.data/`.
  *
  * Ports: PORT (3000), DYNAMODB_PORT (8000), S3_PORT (4569). An empty store gets the demo year
  * unless `--empty` or SEED=none is given. Ctrl-C stops everything it started.
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(process.env['DATA_DIR'] ?? join(root, '.data'));
   mkdirSync(dataDir, { recursive: true });
   const port = Number(process.env['PORT'] ?? 3000);
+  await buildWebIfChanged(WEB_DIST);
   console.log('Starting DynamoDB Local and s3rver …');
   const emulators = await startEmulators({
     dataDir,
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
       tickIntervalMs: 60_000,
       // PUBLIC_BASE_URL when set (e.g. behind a proxy), else the gateway's own URL.
       publicBaseUrl: process.env[ENV.publicBaseUrl] || undefined,
+      webDir: WEB_DIST,
     });
   } catch (error) {
     await emulators.stop();
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
   const base = gateway.url.replace('127.0.0.1', 'localhost');
   console.log(`
 ggzy-portal 公共资源交易平台 — local stack is up
+  Portal     ${base}/               (网上交易平台; 演示登录 at ${base}/login)
   API        ${base}/api/            (OpenAPI: ${base}/api/openapi.json)
   DynamoDB   ${emulators.endpoints.dynamo}   S3 (s3rver) ${emulators.endpoints.s3}
   Data       ${dataDir}

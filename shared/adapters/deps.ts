@@ -1,41 +1,17 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import { ENV } from '../config/env';
 import { type Clock, systemClock } from '../domain/clock';
-import { ENV } from '../http/routes';
-import type { BidRepository } from '../ports/bid-repository';
-import type { CalendarRepository } from '../ports/calendar-repository';
+import type { Deps } from '../ports/deps';
 import type { DocumentStore } from '../ports/document-store';
-import type { EvaluationRepository } from '../ports/evaluation-repository';
-import type { ReportRepository } from '../ports/report-repository';
-import type { TenderRepository } from '../ports/tender-repository';
+import { registeredDocumentStore } from './document-store-registry';
 import { DynamoBidRepository } from './dynamodb/bid-repository';
 import { DynamoCalendarRepository } from './dynamodb/calendar-repository';
 import { DynamoEvaluationRepository } from './dynamodb/evaluation-repository';
 import { DynamoReportRepository } from './dynamodb/report-repository';
 import { DynamoTenderRepository } from './dynamodb/tender-repository';
-import { S3DocumentStore } from './s3/document-store';
-
-/** Everything a use case may need from the outside world. */
-export interface Deps {
-  /** Tender storage. */
-  tenders: TenderRepository;
-  /** Supplier profiles, registrations, bids and the opening record. */
-  bids: BidRepository;
-  /** The expert pool, committees, score sheets and reports. */
-  evaluations: EvaluationRepository;
-  /** Report counters and targets. */
-  reports: ReportRepository;
-  /** Document storage. */
-  documents: DocumentStore;
-  /** The years the centre loaded into the working-day calendar. */
-  calendar: CalendarRepository;
-  /** The one clock. */
-  clock: Clock;
-  /** Id generator (ULIDs). */
-  newId: () => string;
-}
+import { logger } from './logger';
 
 /** Reads a required environment variable, failing loudly at cold start. */
 function requireEnv(name: string): string {
@@ -59,41 +35,45 @@ export function createDocumentClient(): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
-/** An S3 client; pointed at the s3rver emulator when S3_ENDPOINT is set. */
-export function createS3Client(): S3Client {
-  const endpoint = process.env[ENV.s3Endpoint];
-  return new S3Client({
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    ...(endpoint
-      ? {
-          endpoint,
-          forcePathStyle: true,
-          region: process.env['AWS_REGION'] ?? 'us-east-1',
-          credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-        }
-      : {}),
+/**
+ * The document store, made at its first use from the registered factory, so that the order of
+ * imports and the first request do not matter; a clear error where no bucket or store is given.
+ */
+function lazyDocumentStore(bucketName: string | undefined): DocumentStore {
+  let store: Promise<DocumentStore> | undefined;
+  const resolve = (): Promise<DocumentStore> => {
+    if (!store) {
+      if (!bucketName) return Promise.reject(new Error(`${ENV.bucketName} is not set for this function`));
+      const factory = registeredDocumentStore();
+      if (!factory) return Promise.reject(new Error('No document store was provided to this function'));
+      store = Promise.resolve(factory(bucketName));
+    }
+    return store;
+  };
+  // Every method of the port is async, so each call can wait for the store
+  return new Proxy({} as DocumentStore, {
+    get(_target, property) {
+      if (property === 'then') return undefined; // not a promise itself
+      return async (...args: unknown[]) => {
+        const resolved = await resolve();
+        const method = Reflect.get(resolved, property) as (...a: unknown[]) => Promise<unknown>;
+        return method.apply(resolved, args);
+      };
+    },
   });
 }
 
 /** Builds the real adapters from the environment; the bucket is optional for routes that need none. */
 export function createDeps(clock: Clock = systemClock): Deps {
   const tableName = requireEnv(ENV.tableName);
-  const bucketName = process.env[ENV.bucketName];
   const client = createDocumentClient();
   const tenders = new DynamoTenderRepository(client, tableName);
   const bids = new DynamoBidRepository(client, tableName);
   const evaluations = new DynamoEvaluationRepository(client, tableName);
   const reports = new DynamoReportRepository(client, tableName);
   const calendar = new DynamoCalendarRepository(client, tableName);
-  const documents: DocumentStore = bucketName
-    ? new S3DocumentStore(createS3Client(), bucketName)
-    : new Proxy({} as DocumentStore, {
-        get() {
-          throw new Error(`${ENV.bucketName} is not set for this function`);
-        },
-      });
-  return { tenders, bids, evaluations, reports, documents, calendar, clock, newId: () => ulid() };
+  const documents = lazyDocumentStore(process.env[ENV.bucketName]);
+  return { tenders, bids, evaluations, reports, documents, calendar, clock, logger, newId: () => ulid() };
 }
 
 let current: Deps | undefined;

@@ -1,22 +1,13 @@
 import { createHash } from 'node:crypto';
 
-/**
- * Serialises a JSON value with object keys sorted (by UTF-16 code units) at every depth, no white
- * space, and undefined members left out.
- *
- * Why: hashes over it (audit events, bid manifests) must not depend on property order, which
- * DynamoDB does not preserve, nor on the machine's locale.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+export { canonicalJson } from './canonical-json';
 
-/** SHA-256 of bytes or of a string's UTF-8, lowercase hex. */
+/**
+ * SHA-256 of bytes or of a string's UTF-8, lowercase hex.
+ *
+ * Why synchronous and on `node:crypto`: server code (the audit chain, request digests) hashes inline;
+ * code that must also run in the browser uses the sealing module's `digestSha256Hex` instead.
+ */
 export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

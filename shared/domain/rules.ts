@@ -22,100 +22,40 @@ import type { BilingualText, FieldIssue } from './errors';
 import { RuleViolationError, ValidationError } from './errors';
 import type { Fen } from './money';
 import { formatWanYuan, MAX_FEN } from './money';
+import type { Category, EvaluationMethod, ProcurementMethod, TradeType } from './vocabulary';
+import {
+  CATEGORY_LABELS,
+  COMPETITIVE_GOVERNMENT_METHODS,
+  EVALUATION_METHOD_LABELS,
+  GOVERNMENT_PROCUREMENT_METHODS,
+  PROCUREMENT_METHOD_LABELS,
+  PROCUREMENT_METHODS,
+  RIGHTS_TRADE_TYPES,
+  RIGHTS_TRANSFER_METHODS,
+  TENDER_METHODS,
+  TRADE_TYPE_LABELS,
+} from './vocabulary';
 
-/** Procurement and transfer methods the portal trades with. */
-export const PROCUREMENT_METHODS = [
-  'openTender',
-  'invitedTender',
-  'competitiveNegotiation',
-  'competitiveConsultation',
-  'inquiry',
-  'singleSource',
-  'listing',
-  'auction',
-] as const;
-
-/** A procurement or transfer method. */
-export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
-
-/** Method labels in both languages. */
-export const PROCUREMENT_METHOD_LABELS: Readonly<Record<ProcurementMethod, BilingualText>> = {
-  openTender: { zh: '公开招标', en: 'Open tender' },
-  invitedTender: { zh: '邀请招标', en: 'Invited tender' },
-  competitiveNegotiation: { zh: '竞争性谈判', en: 'Competitive negotiation' },
-  competitiveConsultation: { zh: '竞争性磋商', en: 'Competitive consultation' },
-  inquiry: { zh: '询价', en: 'Request for quotations' },
-  singleSource: { zh: '单一来源', en: 'Single source' },
-  listing: { zh: '挂牌', en: 'Listing' },
-  auction: { zh: '拍卖', en: 'Auction' },
-};
-
-/** Methods of government procurement (政府采购法第二十六条, plus 竞争性磋商 recognised by 财库〔2014〕214号). */
-export const GOVERNMENT_PROCUREMENT_METHODS = [
-  'openTender',
-  'invitedTender',
-  'competitiveNegotiation',
-  'competitiveConsultation',
-  'inquiry',
-  'singleSource',
-] as const satisfies readonly ProcurementMethod[];
-
-/** Methods of land-use and mining rights transfers (挂牌/拍卖). */
-export const RIGHTS_TRANSFER_METHODS = ['listing', 'auction'] as const satisfies readonly ProcurementMethod[];
-
-/** Government methods where suppliers compete, so SME reservations and price deductions matter. */
-const COMPETITIVE_GOVERNMENT_METHODS = [
-  'openTender',
-  'invitedTender',
-  'competitiveNegotiation',
-  'competitiveConsultation',
-  'inquiry',
-] as const satisfies readonly ProcurementMethod[];
-
-/** Tender methods governed by 政府采购法第三十五条 and 87号令. */
-const TENDER_METHODS = ['openTender', 'invitedTender'] as const satisfies readonly ProcurementMethod[];
-
-/** Trade types: government procurement and rights transfers. */
-export const TRADE_TYPES = ['governmentProcurement', 'landUseRights', 'miningRights'] as const;
-
-/** A trade type. */
-export type TradeType = (typeof TRADE_TYPES)[number];
-
-/** Trade type labels in both languages. */
-export const TRADE_TYPE_LABELS: Readonly<Record<TradeType, BilingualText>> = {
-  governmentProcurement: { zh: '政府采购', en: 'Government procurement' },
-  landUseRights: { zh: '国有建设用地使用权出让', en: 'Land-use rights transfer' },
-  miningRights: { zh: '矿业权出让', en: 'Mining rights transfer' },
-};
-
-/** Rights-transfer trade types. */
-const RIGHTS_TRADE_TYPES = ['landUseRights', 'miningRights'] as const satisfies readonly TradeType[];
-
-/** Procurement categories (政府采购法第二条). */
-export const CATEGORIES = ['goods', 'works', 'services'] as const;
-
-/** A procurement category. */
-export type Category = (typeof CATEGORIES)[number];
-
-/** Category labels in both languages. */
-export const CATEGORY_LABELS: Readonly<Record<Category, BilingualText>> = {
-  goods: { zh: '货物', en: 'Goods' },
-  works: { zh: '工程', en: 'Works' },
-  services: { zh: '服务', en: 'Services' },
-};
-
-/** Evaluation methods: the two of 87号令第五十三条, and highest price for rights transfers. */
-export const EVALUATION_METHODS = ['comprehensive', 'lowestPrice', 'highestPrice'] as const;
-
-/** An evaluation method. */
-export type EvaluationMethod = (typeof EVALUATION_METHODS)[number];
-
-/** Evaluation method labels in both languages. */
-export const EVALUATION_METHOD_LABELS: Readonly<Record<EvaluationMethod, BilingualText>> = {
-  comprehensive: { zh: '综合评分法', en: 'Comprehensive scoring' },
-  lowestPrice: { zh: '最低评标价法', en: 'Lowest evaluated price' },
-  highestPrice: { zh: '价高者得', en: 'Highest price' },
-};
+export type {
+  Category,
+  EvaluationMethod,
+  ProcurementMethod,
+  TradeType,
+} from './vocabulary';
+export {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  CORRECTION_IMMUTABLE_FIELDS,
+  CORRECTION_IMMUTABLE_RULE,
+  EVALUATION_METHOD_LABELS,
+  EVALUATION_METHODS,
+  GOVERNMENT_PROCUREMENT_METHODS,
+  PROCUREMENT_METHOD_LABELS,
+  PROCUREMENT_METHODS,
+  RIGHTS_TRANSFER_METHODS,
+  TRADE_TYPE_LABELS,
+  TRADE_TYPES,
+} from './vocabulary';
 
 /** A point of a tender's timeline that periods are counted from or to. */
 export type TimelinePoint = 'publication' | 'documentsFrom' | 'documentsUntil' | 'bidDeadline';
@@ -326,6 +266,31 @@ export interface TenderRulesInput {
   evaluation: TenderEvaluationInput;
   /** Timeline. */
   timeline: TenderTimelineInput;
+}
+
+/**
+ * What the publication rules look at in a draft that may still be incomplete: any part may be absent.
+ *
+ * Why its own type: the dry run (`checkTenderDraft`) checks a form as it is typed; each rule is judged
+ * only on what the draft already says, and a complete {@link TenderRulesInput} is one of these.
+ */
+export interface DraftRulesInput {
+  /** Procurement or transfer method. */
+  method?: ProcurementMethod | undefined;
+  /** Government procurement or a rights transfer. */
+  tradeType?: TradeType | undefined;
+  /** Goods, works or services. */
+  category?: Category | undefined;
+  /** Budget in 分 (government procurement). */
+  budgetFen?: Fen | undefined;
+  /** Reserve price in 分 (rights transfers). */
+  reservePriceFen?: Fen | undefined;
+  /** SME policy, as far as it is set. */
+  sme?: Partial<TenderSmeInput> | undefined;
+  /** Evaluation, as far as it is set. */
+  evaluation?: Partial<TenderEvaluationInput> | undefined;
+  /** Timeline, as far as it is set. */
+  timeline?: Partial<TenderTimelineInput> | undefined;
 }
 
 /** Platform rules take effect with the portal's earliest data. */
@@ -848,27 +813,6 @@ const RULES: readonly Rule[] = deepFreeze<Rule[]>([
 ]);
 
 /**
- * Fields of a tender's content that a correction may never change (87号令第二十七条).
- *
- * The correction use case rejects a change to any of them; they define what is being procured and who
- * may bid.
- */
-export const CORRECTION_IMMUTABLE_FIELDS = [
-  'title',
-  'category',
-  'tradeType',
-  'method',
-  'budgetFen',
-  'qualifications',
-] as const;
-
-/** The rule behind {@link CORRECTION_IMMUTABLE_FIELDS}, for error messages. */
-export const CORRECTION_IMMUTABLE_RULE = {
-  id: 'correction.immutable-fields',
-  citation: '87号令第二十七条',
-} as const;
-
-/**
  * The whole rules table, or only the rows in force on a China-local day (`YYYY-MM-DD`).
  *
  * The API and README show the table as it is, so users can see every rule and its citation.
@@ -892,11 +836,13 @@ function isInForce(rule: Rule, date: string): boolean {
 }
 
 /** Whether a rule governs this tender on this day. */
-function appliesTo(rule: Rule, input: TenderRulesInput, date: string): boolean {
+function appliesTo(rule: Rule, input: DraftRulesInput, date: string): boolean {
   return (
     isInForce(rule, date) &&
+    input.method !== undefined &&
     rule.methods.includes(input.method) &&
-    (rule.tradeTypes === undefined || rule.tradeTypes.includes(input.tradeType))
+    (rule.tradeTypes === undefined ||
+      (input.tradeType !== undefined && rule.tradeTypes.includes(input.tradeType)))
   );
 }
 
@@ -971,11 +917,14 @@ function checkMaxPeriod(rule: MaxPeriodRule, timeline: ParsedTimeline): FieldIss
 /** Checks the timeline's instants and their order. */
 function checkTimelineOrder(
   rule: TimelineOrderRule,
-  input: TenderRulesInput,
+  input: DraftRulesInput,
   timeline: ParsedTimeline,
+  draft: boolean,
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const point of ['documentsFrom', 'documentsUntil', 'bidDeadline'] as const) {
+    // A draft may not have set a point yet: only a point it set and that is no instant is wrong.
+    if (draft && input.timeline?.[point] === undefined) continue;
     if (!timeline[point]) {
       issues.push(
         toIssue(
@@ -1032,8 +981,9 @@ function checkTimelineOrder(
 }
 
 /** Checks that the method is allowed for the trade type. */
-function checkAllowedMethods(rule: AllowedMethodsRule, input: TenderRulesInput): FieldIssue[] {
-  if (rule.allowed.includes(input.method)) return [];
+function checkAllowedMethods(rule: AllowedMethodsRule, input: DraftRulesInput): FieldIssue[] {
+  if (input.method === undefined || input.tradeType === undefined || rule.allowed.includes(input.method))
+    return [];
   const allowed = rule.allowed.map((m) => PROCUREMENT_METHOD_LABELS[m]);
   const trade = TRADE_TYPE_LABELS[input.tradeType] ?? { zh: input.tradeType, en: input.tradeType };
   return [
@@ -1047,8 +997,10 @@ function checkAllowedMethods(rule: AllowedMethodsRule, input: TenderRulesInput):
 }
 
 /** Checks that the category is allowed for the method. */
-function checkAllowedCategories(rule: AllowedCategoriesRule, input: TenderRulesInput): FieldIssue[] {
-  if (rule.allowed.includes(input.category)) return [];
+function checkAllowedCategories(rule: AllowedCategoriesRule, input: DraftRulesInput): FieldIssue[] {
+  // A draft without a category (or method) yet is judged once it has one.
+  if (input.category === undefined || input.method === undefined || rule.allowed.includes(input.category))
+    return [];
   const method = PROCUREMENT_METHOD_LABELS[input.method];
   const allowed = rule.allowed.map((c) => CATEGORY_LABELS[c]);
   return [
@@ -1062,8 +1014,10 @@ function checkAllowedCategories(rule: AllowedCategoriesRule, input: TenderRulesI
 }
 
 /** Checks that the evaluation method is allowed for the method. */
-function checkEvaluationMethod(rule: EvaluationMethodRule, input: TenderRulesInput): FieldIssue[] {
-  if (rule.allowed.includes(input.evaluation?.method)) return [];
+function checkEvaluationMethod(rule: EvaluationMethodRule, input: DraftRulesInput): FieldIssue[] {
+  const chosen = input.evaluation?.method;
+  // A draft without an evaluation method yet is judged once it has one.
+  if (chosen === undefined || input.method === undefined || rule.allowed.includes(chosen)) return [];
   const method = PROCUREMENT_METHOD_LABELS[input.method];
   const allowed = rule.allowed.map((e) => EVALUATION_METHOD_LABELS[e]);
   return [
@@ -1077,7 +1031,8 @@ function checkEvaluationMethod(rule: EvaluationMethodRule, input: TenderRulesInp
 }
 
 /** Checks the price weight floor of comprehensive scoring. */
-function checkPriceWeightFloor(rule: PriceWeightFloorRule, input: TenderRulesInput): FieldIssue[] {
+function checkPriceWeightFloor(rule: PriceWeightFloorRule, input: DraftRulesInput): FieldIssue[] {
+  if (input.category === undefined) return [];
   const floor = rule.minPercent[input.category];
   if (input.evaluation?.method !== 'comprehensive' || floor === undefined) return [];
   const weight = input.evaluation.priceWeightPercent;
@@ -1094,7 +1049,7 @@ function checkPriceWeightFloor(rule: PriceWeightFloorRule, input: TenderRulesInp
 }
 
 /** Checks that comprehensive scoring adds up to the total. */
-function checkScoreTotal(rule: ScoreTotalRule, input: TenderRulesInput): FieldIssue[] {
+function checkScoreTotal(rule: ScoreTotalRule, input: DraftRulesInput): FieldIssue[] {
   if (input.evaluation?.method !== 'comprehensive') return [];
   const issues: FieldIssue[] = [];
   const weight = input.evaluation.priceWeightPercent;
@@ -1147,7 +1102,7 @@ function checkScoreTotal(rule: ScoreTotalRule, input: TenderRulesInput): FieldIs
 }
 
 /** Checks that an amount is stated and valid. */
-function checkAmountRequired(rule: AmountRequiredRule, input: TenderRulesInput): FieldIssue[] {
+function checkAmountRequired(rule: AmountRequiredRule, input: DraftRulesInput): FieldIssue[] {
   const value = input[rule.field];
   if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 && value <= MAX_FEN) return [];
   const name =
@@ -1163,9 +1118,11 @@ function checkAmountRequired(rule: AmountRequiredRule, input: TenderRulesInput):
 }
 
 /** Checks that a small project suitable for SMEs is reserved or says why not. */
-function checkSmeReservation(rule: SmeReservationRule, input: TenderRulesInput): FieldIssue[] {
+function checkSmeReservation(rule: SmeReservationRule, input: DraftRulesInput): FieldIssue[] {
   const budget = input.budgetFen;
-  const limit = rule.reserveUpToFen[input.category];
+  const category = input.category;
+  if (category === undefined) return [];
+  const limit = rule.reserveUpToFen[category];
   if (input.sme?.reservedForSme !== false || typeof budget !== 'number' || limit === undefined) return [];
   if (budget > limit || (input.sme.notReservedReason ?? '').trim() !== '') return [];
   const limitText = formatWanYuan(limit);
@@ -1173,14 +1130,14 @@ function checkSmeReservation(rule: SmeReservationRule, input: TenderRulesInput):
     toIssue(
       rule,
       'sme.notReservedReason',
-      `预算${limitText}以下的${CATEGORY_LABELS[input.category].zh}项目应专门面向中小企业采购；不预留须说明理由`,
-      `A ${CATEGORY_LABELS[input.category].en.toLowerCase()} project budgeted at or below ${limitText} is reserved for SMEs unless a reason is given`,
+      `预算${limitText}以下的${CATEGORY_LABELS[category].zh}项目应专门面向中小企业采购；不预留须说明理由`,
+      `A ${CATEGORY_LABELS[category].en.toLowerCase()} project budgeted at or below ${limitText} is reserved for SMEs unless a reason is given`,
     ),
   ];
 }
 
 /** Checks that a reserved project applies no deduction. */
-function checkReservedNoDeduction(rule: SmeReservedNoDeductionRule, input: TenderRulesInput): FieldIssue[] {
+function checkReservedNoDeduction(rule: SmeReservedNoDeductionRule, input: DraftRulesInput): FieldIssue[] {
   if (input.sme?.reservedForSme !== true) return [];
   const issues: FieldIssue[] = [];
   for (const field of ['priceDeductionPercent', 'consortiumDeductionPercent'] as const) {
@@ -1200,8 +1157,8 @@ function checkReservedNoDeduction(rule: SmeReservedNoDeductionRule, input: Tende
 }
 
 /** Checks a deduction against the range in force for the category. */
-function checkSmeDeduction(rule: SmeDeductionRule, input: TenderRulesInput): FieldIssue[] {
-  if (input.sme?.reservedForSme !== false) return [];
+function checkSmeDeduction(rule: SmeDeductionRule, input: DraftRulesInput): FieldIssue[] {
+  if (input.sme?.reservedForSme !== false || input.category === undefined) return [];
   const range = rule.rangePercent[input.category];
   if (!range) return [];
   const value = input.sme[rule.field];
@@ -1235,9 +1192,10 @@ function checkSmeDeduction(rule: SmeDeductionRule, input: TenderRulesInput): Fie
 /** Applies one rule to a tender. */
 function checkRule(
   rule: Rule,
-  input: TenderRulesInput,
+  input: DraftRulesInput,
   timeline: ParsedTimeline,
   calendar: WorkingCalendar,
+  draft: boolean,
 ): FieldIssue[] {
   switch (rule.kind) {
     case 'minPeriod':
@@ -1245,7 +1203,7 @@ function checkRule(
     case 'maxPeriod':
       return checkMaxPeriod(rule, timeline);
     case 'timelineOrder':
-      return checkTimelineOrder(rule, input, timeline);
+      return checkTimelineOrder(rule, input, timeline, draft);
     case 'allowedMethods':
       return checkAllowedMethods(rule, input);
     case 'allowedCategories':
@@ -1292,6 +1250,32 @@ export function validatePublication(
   publishAt: Date,
   calendar: WorkingCalendar = PACKAGE_CALENDAR,
 ): FieldIssue[] {
+  return collectIssues(input, publishAt, calendar, false);
+}
+
+/**
+ * Every rule a draft that may still be incomplete breaks if published at `publishAt`, judged on what
+ * it already says: a rule whose inputs the draft has not set yet (no method, no category, no deadline)
+ * is not judged, while a stated amount rule (政府采购法第六条) still names a missing budget.
+ *
+ * Why the same rows and checks as {@link validatePublication}: the form's dry run must say exactly
+ * what publication will say; for a complete draft the two answers are identical.
+ */
+export function validateDraftPublication(
+  input: DraftRulesInput,
+  publishAt: Date,
+  calendar: WorkingCalendar = PACKAGE_CALENDAR,
+): FieldIssue[] {
+  return collectIssues(input, publishAt, calendar, true);
+}
+
+/** The rows in force on the publication day that govern the input, applied to it. */
+function collectIssues(
+  input: DraftRulesInput,
+  publishAt: Date,
+  calendar: WorkingCalendar,
+  draft: boolean,
+): FieldIssue[] {
   assertInstant(publishAt, 'publishAt');
   const day = chinaDate(publishAt);
   const timeline: ParsedTimeline = {
@@ -1304,8 +1288,137 @@ export function validatePublication(
     if (instant) assertYearCovered(Number(chinaDate(instant).slice(0, 4)), calendar, `timeline.${point}`);
   }
   return RULES.filter((rule) => appliesTo(rule, input, day)).flatMap((rule) =>
-    checkRule(rule, input, timeline, calendar),
+    checkRule(rule, input, timeline, calendar, draft),
   );
+}
+
+/** A planned point of the timeline that a rule bounds (the publication is the moment of publishing). */
+export type BoundedPoint = Exclude<TimelinePoint, 'publication'>;
+
+/** The earliest or latest legal day of one timeline point under one rule of the table. */
+export interface TimelineBound {
+  /** The bounded point. */
+  point: BoundedPoint;
+  /** The China-local day (`YYYY-MM-DD`): the point may fall on it at any time, not before (or after) it. */
+  date: string;
+  /** The row that sets the bound. */
+  rule: { id: string; title: BilingualText; citation: string };
+  /** Where the period is counted from: the publication day, or a point as planned (or its own earliest day). */
+  from: { point: TimelinePoint; date: string; planned: boolean };
+  /** The period's length (0 for an order rule: the same day as `from`). */
+  count: number;
+  /** Calendar days or working days. */
+  unit: 'days' | 'workingDays';
+  /** Whether this bound decides the point: the latest earliest day (or earliest latest day) of it. */
+  binding: boolean;
+}
+
+/** The bounds of a draft's timeline if published at a given instant. */
+export interface TimelineBounds {
+  /** Earliest legal days, per point and rule. */
+  earliest: TimelineBound[];
+  /** Latest legal days, per point and rule. */
+  latest: TimelineBound[];
+}
+
+/** The points in the order their bounds are worked out (a later point may count from an earlier one). */
+const BOUNDED_POINTS: readonly BoundedPoint[] = ['documentsFrom', 'documentsUntil', 'bidDeadline'];
+
+/** Marks the deciding bound of each point: the latest of the earliest days, or the earliest of the latest. */
+function markBinding(bounds: TimelineBound[], pick: 'max' | 'min'): TimelineBound[] {
+  const decided = new Map<BoundedPoint, TimelineBound>();
+  for (const bound of bounds) {
+    const best = decided.get(bound.point);
+    if (!best || (pick === 'max' ? bound.date > best.date : bound.date < best.date))
+      decided.set(bound.point, bound);
+  }
+  return bounds.map((bound) => ({ ...bound, binding: decided.get(bound.point) === bound }));
+}
+
+/**
+ * The earliest and latest legal day of each planned point of a draft published at `publishAt`, from
+ * the same rows and the same period counting (87号令第85–86条) that {@link validatePublication} checks.
+ *
+ * A period counted from the publication starts on the publication day; one counted from another point
+ * starts on that point's planned day, or on its own earliest day while the draft has not set it. The
+ * order rule puts the first document issue no earlier than the notice day. A point meeting its binding
+ * earliest day (and not past its binding latest day) passes every period rule of the table; a day in a
+ * year `calendar` does not cover is refused as in validation (calendar.official-schedule).
+ */
+export function planTimelineBounds(
+  input: DraftRulesInput,
+  publishAt: Date,
+  calendar: WorkingCalendar = PACKAGE_CALENDAR,
+): TimelineBounds {
+  assertInstant(publishAt, 'publishAt');
+  const day = chinaDate(publishAt);
+  const rules = RULES.filter((rule) => appliesTo(rule, input, day));
+  const planned: Partial<Record<BoundedPoint, string>> = {};
+  for (const point of BOUNDED_POINTS) {
+    const instant = parseInstant(input.timeline?.[point]);
+    if (instant) planned[point] = chinaDate(instant);
+  }
+  const earliest: TimelineBound[] = [];
+  const latest: TimelineBound[] = [];
+  const earliestDay = (point: BoundedPoint): string | undefined =>
+    earliest
+      .filter((bound) => bound.point === point)
+      .reduce<string | undefined>(
+        (max, bound) => (max === undefined || bound.date > max ? bound.date : max),
+        undefined,
+      );
+  const start = (point: TimelinePoint): TimelineBound['from'] | undefined => {
+    if (point === 'publication') return { point, date: day, planned: true };
+    const date = planned[point] ?? earliestDay(point);
+    return date === undefined ? undefined : { point, date, planned: planned[point] !== undefined };
+  };
+  const cite = (rule: Rule) => ({ id: rule.id, title: rule.title, citation: rule.citation });
+  for (const point of BOUNDED_POINTS) {
+    for (const rule of rules) {
+      if (rule.kind === 'timelineOrder' && point === 'documentsFrom') {
+        earliest.push({
+          point,
+          date: day,
+          rule: cite(rule),
+          from: { point: 'publication', date: day, planned: true },
+          count: 0,
+          unit: 'days',
+          binding: false,
+        });
+      }
+      if (rule.kind === 'minPeriod' && rule.to === point) {
+        const from = start(rule.from);
+        if (!from) continue;
+        const date = rule.rollOver
+          ? periodEnd(from.date, rule.count, rule.unit, calendar)
+          : addCalendarDays(from.date, rule.count);
+        earliest.push({
+          point,
+          date,
+          rule: cite(rule),
+          from,
+          count: rule.count,
+          unit: rule.unit,
+          binding: false,
+        });
+      }
+      if (rule.kind === 'maxPeriod' && rule.to === point) {
+        const from = start(rule.from);
+        if (!from) continue;
+        const date = addCalendarDays(from.date, rule.count);
+        latest.push({
+          point,
+          date,
+          rule: cite(rule),
+          from,
+          count: rule.count,
+          unit: rule.unit,
+          binding: false,
+        });
+      }
+    }
+  }
+  return { earliest: markBinding(earliest, 'max'), latest: markBinding(latest, 'min') };
 }
 
 /**

@@ -3,8 +3,9 @@
  * ranking, the three candidates and the outlier points the committee must confirm.
  *
  * Scores are published, and a bidder who lost by 0.01 point will check the arithmetic, so every step
- * here is exact: prices, points and weights become BigInt rationals and are rounded once, half-up, to
- * two decimals at the very end (87号令第五十五条 to 第五十七条; the SME price deduction of
+ * here is exact: prices, points and weights become exact rationals over known denominators (BigInt
+ * where prices pass 2^53, plain integers for points) and are rounded once, half-up, to two decimals
+ * at the very end (87号令第五十五条 to 第五十七条; the SME price deduction of
  * 财库〔2020〕46号第九条 as raised by 财库〔2022〕19号). The module is pure: no I/O, no clock.
  */
 
@@ -119,7 +120,7 @@ export interface ScoringResult {
 }
 
 /** Highest small/micro price deduction allowed, in hundredths of a percent (财库〔2022〕19号: 10%–20%). */
-const MAX_DEDUCTION_HUNDREDTHS = 2000n;
+const MAX_DEDUCTION_HUNDREDTHS = 2000;
 
 /** How many candidates the result names. */
 const CANDIDATE_COUNT = 3;
@@ -130,99 +131,63 @@ const CITATION_COMPREHENSIVE = '87号令第五十五条';
 /** Citation for the small/micro price deduction. */
 const CITATION_DEDUCTION = '财库〔2020〕46号第九条；财库〔2022〕19号';
 
-/** A non-negative exact rational; `den` is positive and coprime with `num`. */
-interface Fraction {
-  /** Numerator. */
-  readonly num: bigint;
-  /** Denominator, always > 0. */
-  readonly den: bigint;
-}
+/** Largest number the fast hundredths check reads; anything larger goes through {@link parseHundredths}. */
+const FAST_HUNDREDTHS_LIMIT = 1_000_000;
 
-/** Greatest common divisor of two non-negative BigInts. */
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a;
-  let y = b;
-  while (y !== 0n) {
-    [x, y] = [y, x % y];
-  }
-  return x;
-}
+/** {@link readPointsCount}'s answer for a value that is not a finite number. */
+const NOT_FINITE = -1;
 
-/** Builds a normalised fraction, so equal values always have equal parts. */
-function makeFraction(num: bigint, den = 1n): Fraction {
-  if (den === 0n) {
-    throw new RangeError('Fraction denominator must not be zero');
-  }
-  const sign = den < 0n ? -1n : 1n;
-  const n = num * sign;
-  const d = den * sign;
-  const g = gcd(n < 0n ? -n : n, d);
-  return { num: n / g, den: d / g };
-}
+/** {@link readPointsCount}'s answer for a negative number. */
+const NEGATIVE = -2;
 
-/** a + b. */
-function addFractions(a: Fraction, b: Fraction): Fraction {
-  return makeFraction(a.num * b.den + b.num * a.den, a.den * b.den);
-}
-
-/** a − b. */
-function subtractFractions(a: Fraction, b: Fraction): Fraction {
-  return makeFraction(a.num * b.den - b.num * a.den, a.den * b.den);
-}
-
-/** a × b. */
-function multiplyFractions(a: Fraction, b: Fraction): Fraction {
-  return makeFraction(a.num * b.num, a.den * b.den);
-}
-
-/** a ÷ b; b must not be zero. */
-function divideFractions(a: Fraction, b: Fraction): Fraction {
-  return makeFraction(a.num * b.den, a.den * b.num);
-}
-
-/** −1, 0 or 1 as a is below, equal to or above b. */
-function compareFractions(a: Fraction, b: Fraction): number {
-  const left = a.num * b.den;
-  const right = b.num * a.den;
-  return left < right ? -1 : left > right ? 1 : 0;
-}
-
-/** |a|. */
-function absFraction(a: Fraction): Fraction {
-  return a.num < 0n ? { num: -a.num, den: a.den } : a;
-}
+/** {@link readPointsCount}'s answer for a number with more than 2 decimals. */
+const TOO_PRECISE = -3;
 
 /**
- * Rounds to whole hundredths, half away from zero (四舍五入), the one rounding the engine does.
+ * Formats an integer count of 10^-decimals units as a plain decimal string, e.g. 9345, 2 → "93.45".
  *
- * Kept as a BigInt count of hundredths so ranking compares exactly what is published.
+ * Takes a BigInt for the prices (up to 10^18 before rounding) and a number for the points, which
+ * stay far below 2^53; both print their digits alike.
  */
-function roundToHundredths(a: Fraction): bigint {
-  const magnitude = (2n * (a.num < 0n ? -a.num : a.num) * 100n + a.den) / (2n * a.den);
-  return a.num < 0n ? -magnitude : magnitude;
-}
-
-/** Formats an integer count of 10^-decimals units as a plain decimal string, e.g. 9345n, 2 → "93.45". */
-function formatScaled(units: bigint, decimals: number): string {
-  const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(decimals + 1, '0');
+function formatScaled(units: bigint | number, decimals: number): string {
+  const negative = units < 0;
+  const digits = String(negative ? -units : units).padStart(decimals + 1, '0');
   const cut = digits.length - decimals;
   return `${negative ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`;
 }
 
-/** Rounds half-up and formats with exactly 2 decimals. */
-function formatFraction(a: Fraction): string {
-  return formatScaled(roundToHundredths(a), 2);
+/**
+ * Rounds a non-negative fraction num / den (den > 0) to whole units, half away from zero (四舍五入).
+ *
+ * The one rounding the engine does: floor((2·num + den) / (2·den)), on BigInts because prices times
+ * weights pass 2^53.
+ */
+function roundHalfUp(num: bigint, den: bigint): bigint {
+  return (2n * num + den) / (2n * den);
 }
 
 /**
- * Formats a median of hundredths exactly: 2 decimals, or 3 when it lies halfway between two hundredths.
+ * Rounds a non-negative fraction of small integers to whole units, half away from zero.
+ *
+ * The same rule as {@link roundHalfUp} for sums of points, which stay below 2^53, so plain numbers
+ * divide exactly: the remainder is taken off before dividing.
+ */
+function roundHalfUpSmall(num: number, den: number): number {
+  const twice = 2 * num + den;
+  const divisor = 2 * den;
+  return (twice - (twice % divisor)) / divisor;
+}
+
+/**
+ * Formats a median, given as twice its count of hundredths, exactly: 2 decimals, or 3 when it lies
+ * halfway between two hundredths.
  *
  * A committee member told "median 45.68" when it is 45.675 would check the wrong figure.
  */
-function formatMedian(median: Fraction): string {
-  const thousandths = (median.num * 1000n) / median.den;
-  return thousandths % 10n === 0n ? formatScaled(thousandths / 10n, 2) : formatScaled(thousandths, 3);
+function formatMedian(twiceHundredths: number): string {
+  return twiceHundredths % 2 === 0
+    ? formatScaled(twiceHundredths / 2, 2)
+    : formatScaled(twiceHundredths * 5, 3);
 }
 
 /** Whether `value` is a plain object (not null, not an array). */
@@ -239,21 +204,43 @@ function makeIssue(path: string, zh: string, en: string, citation?: string): Fie
   return issue;
 }
 
-/** Outcome of reading a number as an exact count of hundredths. */
-type HundredthsReading = { ok: true; hundredths: bigint } | { ok: false; zh: string; en: string };
-
-/** Reads a number as an exact count of hundredths (see {@link parseHundredths}), saying why not. */
-function readHundredths(value: unknown): HundredthsReading {
+/**
+ * Reads a number as an exact count of hundredths (see {@link parseHundredths}), or a negative code
+ * saying why not ({@link NOT_FINITE}, {@link NEGATIVE}, {@link TOO_PRECISE}).
+ *
+ * Every point of every sheet passes here, so it answers without a string: when `h = round(100·x)`
+ * gives back x as h / 100 (a correctly rounded division), h / 100 is the one multiple of 0.01 within
+ * x's rounding interval, hence x's shortest decimal form and {@link parseHundredths}'s answer. Other
+ * values, and values too large for that argument, are left to {@link parseHundredths}; counts past
+ * 2^53 lose digits as numbers but only meet maxima of at most 10,000, which they exceed either way.
+ */
+function readPointsCount(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return { ok: false, zh: '必须是有限数字', en: 'must be a finite number' };
+    return NOT_FINITE;
   }
   if (value < 0) {
-    return { ok: false, zh: '不能为负数', en: 'must not be negative' };
+    return NEGATIVE;
   }
-  const hundredths = parseHundredths(value);
-  return hundredths === undefined
-    ? { ok: false, zh: '最多保留2位小数', en: 'must have at most 2 decimals' }
-    : { ok: true, hundredths };
+  if (value <= FAST_HUNDREDTHS_LIMIT) {
+    const hundredths = Math.round(value * 100);
+    if (hundredths / 100 === value) {
+      // + 0 turns a -0 (from -0 points) into 0, as parseHundredths reads "0".
+      return hundredths + 0;
+    }
+  }
+  const parsed = parseHundredths(value);
+  return parsed === undefined ? TOO_PRECISE : Number(parsed);
+}
+
+/** The issue text for a negative code of {@link readPointsCount}. */
+function describeUnreadable(code: number): { zh: string; en: string } {
+  if (code === NOT_FINITE) {
+    return { zh: '必须是有限数字', en: 'must be a finite number' };
+  }
+  if (code === NEGATIVE) {
+    return { zh: '不能为负数', en: 'must not be negative' };
+  }
+  return { zh: '最多保留2位小数', en: 'must have at most 2 decimals' };
 }
 
 /** Whether `value` is a non-empty string, the shape of every id. */
@@ -262,13 +249,13 @@ function isNonEmptyString(value: unknown): value is string {
 }
 
 /**
- * Reads the deduction as hundredths of a percent; absent and null mean 0.
+ * Reads the deduction as hundredths of a percent (or a negative code); absent and null mean 0.
  *
  * The rules table accepts any percent in the legal range (e.g. 12.5), so the engine takes 2 decimals too
  * rather than refusing at evaluation a tender that was accepted at publication.
  */
-function readDeductionHundredths(value: unknown): HundredthsReading {
-  return value === undefined || value === null ? { ok: true, hundredths: 0n } : readHundredths(value);
+function readDeductionHundredths(value: unknown): number {
+  return value === undefined || value === null ? 0 : readPointsCount(value);
 }
 
 /**
@@ -329,8 +316,10 @@ function validateBids(bids: unknown, issues: FieldIssue[]): string[] {
 interface CheckedCriteria {
   /** Every criterion id given once, valid maximum or not. */
   ids: string[];
-  /** The valid maxima in hundredths, by id. */
-  maxima: Map<string, bigint>;
+  /** The position of each id in {@link ids}, for the stray-key check. */
+  positions: Map<string, number>;
+  /** The valid maxima in hundredths, aligned with {@link ids}; undefined where the maximum is bad. */
+  maxima: (number | undefined)[];
 }
 
 /**
@@ -344,7 +333,7 @@ function validateCriteria(
   priceWeightPercent: unknown,
   issues: FieldIssue[],
 ): CheckedCriteria {
-  const checked: CheckedCriteria = { ids: [], maxima: new Map() };
+  const checked: CheckedCriteria = { ids: [], positions: new Map(), maxima: [] };
   const weightOk =
     typeof priceWeightPercent === 'number' &&
     Number.isInteger(priceWeightPercent) &&
@@ -365,7 +354,8 @@ function validateCriteria(
     return checked;
   }
   let allOk = weightOk;
-  let sum = weightOk ? BigInt(priceWeightPercent) * 100n : 0n;
+  // Whole hundredths of at most 10,000 each: the sum stays an exact integer.
+  let sum = weightOk ? priceWeightPercent * 100 : 0;
   criteria.forEach((criterion: unknown, index) => {
     const path = `criteria.${index}`;
     if (!isRecord(criterion)) {
@@ -374,20 +364,22 @@ function validateCriteria(
       return;
     }
     const id = criterion['id'];
-    let newId: string | undefined;
+    let position: number | undefined;
     if (!isNonEmptyString(id)) {
       issues.push(makeIssue(`${path}.id`, '必须是非空字符串', 'must be a non-empty string'));
-    } else if (checked.ids.includes(id)) {
+    } else if (checked.positions.has(id)) {
       issues.push(makeIssue(`${path}.id`, `评审因素编号“${id}”重复`, `duplicate criterion id '${id}'`));
     } else {
-      newId = id;
+      position = checked.ids.length;
+      checked.positions.set(id, position);
       checked.ids.push(id);
+      checked.maxima.push(undefined);
     }
     if (typeof criterion['name'] !== 'string') {
       issues.push(makeIssue(`${path}.name`, '必须是字符串', 'must be a string'));
     }
-    const reading = readHundredths(criterion['maxPoints']);
-    if (!reading.ok || reading.hundredths === 0n || reading.hundredths > 10_000n) {
+    const hundredths = readPointsCount(criterion['maxPoints']);
+    if (hundredths <= 0 || hundredths > 10_000) {
       issues.push(
         makeIssue(
           `${path}.maxPoints`,
@@ -398,12 +390,12 @@ function validateCriteria(
       allOk = false;
       return;
     }
-    sum += reading.hundredths;
-    if (newId !== undefined) {
-      checked.maxima.set(newId, reading.hundredths);
+    sum += hundredths;
+    if (position !== undefined) {
+      checked.maxima[position] = hundredths;
     }
   });
-  if (allOk && sum !== 10_000n) {
+  if (allOk && sum !== 10_000) {
     issues.push(
       makeIssue(
         'criteria',
@@ -420,13 +412,15 @@ function validateCriteria(
  * Validates the score sheets: one per member, one score per (bid, criterion), nothing else.
  *
  * A missing or stray score means the sheet was filled for another bid list, so it is refused rather
- * than read as zero.
+ * than read as zero. When `points` is given, each valid score is also stored there as hundredths at
+ * `(bid × criteria + criterion) × members + sheet`, so scoring reads every point once, here.
  */
 function validateSheets(
   sheets: unknown,
   bidIds: readonly string[],
   criteria: CheckedCriteria,
   issues: FieldIssue[],
+  points: Int32Array | undefined,
 ): void {
   if (!Array.isArray(sheets) || sheets.length === 0) {
     issues.push(
@@ -436,6 +430,9 @@ function validateSheets(
   }
   const bidSet = new Set(bidIds);
   const members = new Set<string>();
+  const { ids, positions, maxima } = criteria;
+  const criterionCount = ids.length;
+  const memberCount = sheets.length;
   sheets.forEach((sheet: unknown, index) => {
     const path = `sheets.${index}`;
     if (!isRecord(sheet)) {
@@ -460,54 +457,70 @@ function validateSheets(
         issues.push(makeIssue(`${path}.scores.${key}`, '不是有效投标', 'is not a valid bid'));
       }
     }
-    for (const bidId of bidIds) {
-      const bidPath = `${path}.scores.${bidId}`;
+    for (let bidIndex = 0; bidIndex < bidIds.length; bidIndex += 1) {
+      const bidId = bidIds[bidIndex] as string;
       const row = Object.hasOwn(scores, bidId) ? scores[bidId] : undefined;
       if (row !== undefined && !isRecord(row)) {
-        issues.push(makeIssue(bidPath, '必须是对象', 'must be an object'));
+        issues.push(makeIssue(`${path}.scores.${bidId}`, '必须是对象', 'must be an object'));
         continue;
       }
       if (row !== undefined) {
         for (const key of Object.keys(row)) {
-          if (!criteria.ids.includes(key)) {
-            issues.push(makeIssue(`${bidPath}.${key}`, '不是评审因素', 'is not a criterion'));
+          if (!positions.has(key)) {
+            issues.push(makeIssue(`${path}.scores.${bidId}.${key}`, '不是评审因素', 'is not a criterion'));
           }
         }
       }
-      for (const criterionId of criteria.ids) {
-        const max = criteria.maxima.get(criterionId);
-        const pointPath = `${bidPath}.${criterionId}`;
+      const rowOffset = bidIndex * criterionCount;
+      for (let position = 0; position < criterionCount; position += 1) {
+        const criterionId = ids[position] as string;
         if (row === undefined || !Object.hasOwn(row, criterionId)) {
-          issues.push(makeIssue(pointPath, '缺少评分', 'score is missing'));
+          issues.push(makeIssue(`${path}.scores.${bidId}.${criterionId}`, '缺少评分', 'score is missing'));
           continue;
         }
-        const reading = readHundredths(row[criterionId]);
-        if (!reading.ok) {
-          issues.push(makeIssue(pointPath, reading.zh, reading.en));
-        } else if (max !== undefined && reading.hundredths > max) {
+        const hundredths = readPointsCount(row[criterionId]);
+        const max = maxima[position];
+        if (hundredths < 0) {
+          const { zh, en } = describeUnreadable(hundredths);
+          issues.push(makeIssue(`${path}.scores.${bidId}.${criterionId}`, zh, en));
+        } else if (max !== undefined && hundredths > max) {
           issues.push(
             makeIssue(
-              pointPath,
+              `${path}.scores.${bidId}.${criterionId}`,
               `不能超过该因素满分${formatScaled(max, 2)}`,
               `must not exceed the criterion's ${formatScaled(max, 2)} points`,
             ),
           );
+        } else if (points !== undefined) {
+          points[(rowOffset + position) * memberCount + index] = hundredths;
         }
       }
     }
   });
 }
 
-/**
- * Lists every problem with a scoring input, each with its path (e.g. `sheets.1.scores.b1.tech`).
- *
- * Lets a form show all problems at once; {@link scoreBids} refuses the input while this list is not
- * empty. Criteria and sheets are only checked for comprehensive scoring, where they are used.
- */
-export function validateScoringInput(input: ScoringInput): FieldIssue[] {
+/** What the validation learnt, for {@link scoreBids} to score without reading the input twice. */
+interface CheckedInput {
+  /** Every problem, in the order {@link validateScoringInput} lists them. */
+  issues: FieldIssue[];
+  /** The deduction in hundredths of a percent (meaningful once there are no issues). */
+  deduction: number;
+  /** Comprehensive only: every point in hundredths, laid out as {@link validateSheets} says. */
+  points: Int32Array | undefined;
+  /** Comprehensive only: the criteria's maxima in hundredths, in the criteria's order. */
+  maxima: (number | undefined)[];
+}
+
+/** Validates the input and, when `collect` is set, keeps the points read on the way. */
+function checkScoringInput(input: ScoringInput, collect: boolean): CheckedInput {
   const issues: FieldIssue[] = [];
   if (!isRecord(input)) {
-    return [makeIssue('input', '必须是对象', 'must be an object')];
+    return {
+      issues: [makeIssue('input', '必须是对象', 'must be an object')],
+      deduction: 0,
+      points: undefined,
+      maxima: [],
+    };
   }
   const method = input['method'];
   const methodOk = (EVALUATION_METHODS as readonly unknown[]).includes(method);
@@ -521,7 +534,7 @@ export function validateScoringInput(input: ScoringInput): FieldIssue[] {
     );
   }
   const deduction = readDeductionHundredths(input['smallMicroDeductionPercent']);
-  if (!deduction.ok || deduction.hundredths > MAX_DEDUCTION_HUNDREDTHS) {
+  if (deduction < 0 || deduction > MAX_DEDUCTION_HUNDREDTHS) {
     issues.push(
       makeIssue(
         'smallMicroDeductionPercent',
@@ -530,7 +543,7 @@ export function validateScoringInput(input: ScoringInput): FieldIssue[] {
         CITATION_DEDUCTION,
       ),
     );
-  } else if (method === 'highestPrice' && deduction.hundredths > 0n) {
+  } else if (method === 'highestPrice' && deduction > 0) {
     issues.push(
       makeIssue(
         'smallMicroDeductionPercent',
@@ -541,27 +554,28 @@ export function validateScoringInput(input: ScoringInput): FieldIssue[] {
     );
   }
   const bidIds = validateBids(input['bids'], issues);
+  let points: Int32Array | undefined;
+  let maxima: (number | undefined)[] = [];
   if (method === 'comprehensive') {
     const criteria = validateCriteria(input['criteria'], input['priceWeightPercent'], issues);
-    validateSheets(input['sheets'], bidIds, criteria, issues);
+    const sheets = input['sheets'];
+    if (collect && Array.isArray(sheets)) {
+      points = new Int32Array(bidIds.length * criteria.ids.length * sheets.length);
+    }
+    validateSheets(sheets, bidIds, criteria, issues, points);
+    maxima = criteria.maxima;
   }
-  return issues;
+  return { issues, deduction, points, maxima };
 }
 
-/** A bid with its exact evaluation figures, before ranking. */
-interface EvaluatedBid {
-  /** The bid as given. */
-  bid: ScoringBid;
-  /** Evaluated price in 分. */
-  evaluated: Fraction;
-  /** Whether the deduction lowered it. */
-  deductionApplied: boolean;
-  /** Exact price score (comprehensive). */
-  priceScore: Fraction | null;
-  /** Exact criterion means by id (comprehensive). */
-  means: Map<string, Fraction>;
-  /** The published total in hundredths (comprehensive). */
-  totalHundredths: bigint | null;
+/**
+ * Lists every problem with a scoring input, each with its path (e.g. `sheets.1.scores.b1.tech`).
+ *
+ * Lets a form show all problems at once; {@link scoreBids} refuses the input while this list is not
+ * empty. Criteria and sheets are only checked for comprehensive scoring, where they are used.
+ */
+export function validateScoringInput(input: ScoringInput): FieldIssue[] {
+  return checkScoringInput(input, false).issues;
 }
 
 /** Code-unit order of two strings, independent of locale so every server ranks ties alike. */
@@ -569,42 +583,17 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * Orders two bids by the method's ranking key only: negative when `a` ranks ahead, 0 when tied.
- *
- * 87号令第五十七条 breaks equal totals by the quoted price (投标报价), not the deducted one; 第五十六条
- * ranks by the evaluated price, which includes the deduction.
- */
-function compareRankKeys(method: EvaluationMethod, a: EvaluatedBid, b: EvaluatedBid): number {
-  if (method === 'comprehensive') {
-    const ta = a.totalHundredths ?? 0n;
-    const tb = b.totalHundredths ?? 0n;
-    if (ta !== tb) {
-      return ta > tb ? -1 : 1;
+/** Sorts a few counts of hundredths in place (insertion sort: a committee has at most a few dozen members). */
+function sortSmall(values: Int32Array): void {
+  for (let i = 1; i < values.length; i += 1) {
+    const value = values[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (values[j] as number) > value) {
+      values[j + 1] = values[j] as number;
+      j -= 1;
     }
-    return a.bid.priceFen - b.bid.priceFen;
+    values[j + 1] = value;
   }
-  if (method === 'lowestPrice') {
-    return compareFractions(a.evaluated, b.evaluated);
-  }
-  return b.bid.priceFen - a.bid.priceFen;
-}
-
-/** The median of counts of hundredths, as an exact fraction of points. */
-function medianOf(hundredths: readonly bigint[]): Fraction {
-  const sorted = [...hundredths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const mid = Math.floor(sorted.length / 2);
-  const upper = sorted[mid] ?? 0n;
-  if (sorted.length % 2 === 1) {
-    return makeFraction(upper, 100n);
-  }
-  return makeFraction((sorted[mid - 1] ?? 0n) + upper, 200n);
-}
-
-/** Reads a validated point value; validation guarantees it is there and well-formed. */
-function readValidatedPoints(sheet: ScoreSheet, bidId: string, criterionId: string): bigint {
-  const reading = readHundredths(sheet.scores[bidId]?.[criterionId]);
-  return reading.ok ? reading.hundredths : 0n;
 }
 
 /**
@@ -612,9 +601,17 @@ function readValidatedPoints(sheet: ScoreSheet, bidId: string, criterionId: stri
  *
  * This is the committee's arithmetic of 87号令第五十五条 to 第五十七条 in one place, exact end to end,
  * so the published totals, ranks and candidates can be recomputed by anyone from the sheets.
+ *
+ * Exact without a general rational type: every evaluated price is an integer over 10,000 (分 ×
+ * (100% − deduction in hundredths of a percent)), so the base B and a bid's price E share that
+ * denominator; the price score is 100·B/E; a criterion mean is Σ points (hundredths) / (100·m) for
+ * m sheets; and the total is B·w/E + S/(100·m) with S the bid's sum of all points, i.e. one fraction
+ * (100·B·w·m + S·E) / (m·E) in hundredths, rounded once, half-up. Prices use BigInt (E reaches
+ * 10^18); points, means and medians stay small integers and use plain numbers.
  */
 export function scoreBids(input: ScoringInput): ScoringResult {
-  const issues = validateScoringInput(input);
+  const checked = checkScoringInput(input, true);
+  const { issues } = checked;
   const first = issues[0];
   if (first) {
     const more = issues.length - 1;
@@ -629,114 +626,155 @@ export function scoreBids(input: ScoringInput): ScoringResult {
 
   const { method } = input;
   const comprehensive = method === 'comprehensive';
-  const deductionReading = readDeductionHundredths(input.smallMicroDeductionPercent);
-  const deduction = deductionReading.ok ? deductionReading.hundredths : 0n;
+  const deduction = checked.deduction;
+  const deductedFactor = BigInt(10_000 - deduction);
+  const bids = input.bids;
+  const bidCount = bids.length;
   const criteria = comprehensive ? input.criteria : [];
+  const criterionCount = criteria.length;
 
-  const evaluatedBids: EvaluatedBid[] = input.bids.map((bid) => {
-    const deductionApplied = deduction > 0n && (bid.scale === 'small' || bid.scale === 'micro');
-    const evaluated = deductionApplied
-      ? makeFraction(BigInt(bid.priceFen) * (10_000n - deduction), 10_000n)
-      : makeFraction(BigInt(bid.priceFen));
-    return { bid, evaluated, deductionApplied, priceScore: null, means: new Map(), totalHundredths: null };
-  });
-
-  const pickBase = method === 'highestPrice' ? 1 : -1;
-  let base = evaluatedBids[0]?.evaluated ?? makeFraction(0n);
-  for (const entry of evaluatedBids) {
-    if (compareFractions(entry.evaluated, base) === pickBase) {
-      base = entry.evaluated;
+  // Evaluated prices as numerators over 10,000.
+  const evaluated: bigint[] = new Array(bidCount);
+  const deducted: boolean[] = new Array(bidCount);
+  for (let index = 0; index < bidCount; index += 1) {
+    const bid = bids[index] as ScoringBid;
+    const applied = deduction > 0 && (bid.scale === 'small' || bid.scale === 'micro');
+    deducted[index] = applied;
+    evaluated[index] = BigInt(bid.priceFen) * (applied ? deductedFactor : 10_000n);
+  }
+  const highest = method === 'highestPrice';
+  let base = evaluated[0] ?? 0n;
+  for (const price of evaluated) {
+    if (highest ? price > base : price < base) {
+      base = price;
     }
   }
 
+  // Comprehensive: per bid, the rounded criterion means and the total in hundredths.
+  const means = new Int32Array(bidCount * criterionCount);
+  const totals = new Float64Array(bidCount);
+  const priceScores: (string | null)[] = new Array(bidCount).fill(null);
+  const points = checked.points ?? new Int32Array(0);
+  const memberCount = comprehensive ? input.sheets.length : 0;
   if (comprehensive) {
-    const weight = makeFraction(BigInt(input.priceWeightPercent), 100n);
-    const memberCount = BigInt(input.sheets.length);
-    for (const entry of evaluatedBids) {
-      const priceScore = multiplyFractions(divideFractions(base, entry.evaluated), makeFraction(100n));
-      let total = multiplyFractions(priceScore, weight);
-      for (const criterion of criteria) {
-        let sum = 0n;
-        for (const sheet of input.sheets) {
-          sum += readValidatedPoints(sheet, entry.bid.bidId, criterion.id);
+    const members = BigInt(memberCount);
+    const weightTerm = 100n * base * BigInt(input.priceWeightPercent) * members;
+    for (let index = 0; index < bidCount; index += 1) {
+      let allPoints = 0;
+      for (let position = 0; position < criterionCount; position += 1) {
+        const cell = index * criterionCount + position;
+        let sum = 0;
+        for (let member = cell * memberCount, end = member + memberCount; member < end; member += 1) {
+          sum += points[member] as number;
         }
-        const mean = makeFraction(sum, 100n * memberCount);
-        entry.means.set(criterion.id, mean);
-        total = addFractions(total, mean);
+        allPoints += sum;
+        // mean = sum / (100·m) points, i.e. sum / m hundredths.
+        means[cell] = roundHalfUpSmall(sum, memberCount);
       }
-      entry.priceScore = priceScore;
-      entry.totalHundredths = roundToHundredths(total);
+      const price = evaluated[index] as bigint;
+      // price score = 100·B/E points, i.e. 10,000·B/E hundredths.
+      priceScores[index] = formatScaled(roundHalfUp(10_000n * base, price), 2);
+      totals[index] = Number(roundHalfUp(weightTerm + BigInt(allPoints) * price, members * price));
     }
   }
 
-  const ordered = [...evaluatedBids].sort(
-    (a, b) => compareRankKeys(method, a, b) || compareIds(a.bid.bidId, b.bid.bidId),
-  );
-  let currentRank = 0;
-  const ranks = ordered.map((entry, index) => {
-    const previous = ordered[index - 1];
-    if (previous === undefined || compareRankKeys(method, previous, entry) !== 0) {
-      currentRank = index + 1;
-    }
-    return currentRank;
-  });
-
-  const scored: ScoredBid[] = ordered.map((entry, index) => {
-    const rank = ranks[index] ?? index + 1;
-    const criteriaScores: Record<string, string> = {};
-    for (const criterion of criteria) {
-      const mean = entry.means.get(criterion.id);
-      if (mean) {
-        criteriaScores[criterion.id] = formatFraction(mean);
+  /** Negative when bid a ranks ahead of bid b on the method's key only, 0 when tied. */
+  const compareRankKeys = (a: number, b: number): number => {
+    if (comprehensive) {
+      // 87号令第五十七条 breaks equal totals by the quoted price, not the deducted one.
+      const ta = totals[a] as number;
+      const tb = totals[b] as number;
+      if (ta !== tb) {
+        return ta > tb ? -1 : 1;
       }
+      return (bids[a] as ScoringBid).priceFen - (bids[b] as ScoringBid).priceFen;
+    }
+    if (method === 'lowestPrice') {
+      // 87号令第五十六条 ranks by the evaluated price, which includes the deduction.
+      const ea = evaluated[a] as bigint;
+      const eb = evaluated[b] as bigint;
+      return ea < eb ? -1 : ea > eb ? 1 : 0;
+    }
+    return (bids[b] as ScoringBid).priceFen - (bids[a] as ScoringBid).priceFen;
+  };
+
+  const ordered = Array.from({ length: bidCount }, (_, index) => index);
+  ordered.sort(
+    (a, b) =>
+      compareRankKeys(a, b) || compareIds((bids[a] as ScoringBid).bidId, (bids[b] as ScoringBid).bidId),
+  );
+  const ranks: number[] = new Array(bidCount);
+  let currentRank = 0;
+  for (let place = 0; place < bidCount; place += 1) {
+    if (place === 0 || compareRankKeys(ordered[place - 1] as number, ordered[place] as number) !== 0) {
+      currentRank = place + 1;
+    }
+    ranks[place] = currentRank;
+  }
+
+  const scored: ScoredBid[] = ordered.map((index, place) => {
+    const bid = bids[index] as ScoringBid;
+    const rank = ranks[place] as number;
+    const criteriaScores: Record<string, string> = {};
+    for (let position = 0; position < criterionCount; position += 1) {
+      criteriaScores[(criteria[position] as ScoringCriterion).id] = formatScaled(
+        means[index * criterionCount + position] as number,
+        2,
+      );
     }
     return {
-      bidId: entry.bid.bidId,
-      supplierName: entry.bid.supplierName,
-      priceFen: entry.bid.priceFen,
-      dealPriceFen: entry.bid.priceFen,
-      evaluatedPriceFen: formatFraction(entry.evaluated),
-      deductionApplied: entry.deductionApplied,
-      priceScore: entry.priceScore ? formatFraction(entry.priceScore) : null,
+      bidId: bid.bidId,
+      supplierName: bid.supplierName,
+      priceFen: bid.priceFen,
+      dealPriceFen: bid.priceFen,
+      evaluatedPriceFen: formatScaled(roundHalfUp(evaluated[index] as bigint, 100n), 2),
+      deductionApplied: deducted[index] as boolean,
+      priceScore: priceScores[index] ?? null,
       criteriaScores,
-      total: entry.totalHundredths === null ? null : formatScaled(entry.totalHundredths, 2),
+      total: comprehensive ? formatScaled(totals[index] as number, 2) : null,
       rank,
-      tied: ranks[index - 1] === rank || ranks[index + 1] === rank,
+      tied: ranks[place - 1] === rank || ranks[place + 1] === rank,
     };
   });
 
+  // An outlier strays from the median by more than 30% of the criterion's maximum:
+  // |g/100 − M2/200| > 0.3·max/100 ⇔ 5·|2g − M2| > 3·max, with M2 twice the median in hundredths.
   const outliers: ScoringOutlier[] = [];
   if (comprehensive) {
-    const sheets = [...input.sheets].sort((a, b) => compareIds(a.memberId, b.memberId));
-    for (const entry of ordered) {
-      for (const criterion of criteria) {
-        const max = readHundredths(criterion.maxPoints);
-        const limit = multiplyFractions(
-          makeFraction(max.ok ? max.hundredths : 0n, 100n),
-          makeFraction(3n, 10n),
-        );
-        const points = sheets.map((sheet) => readValidatedPoints(sheet, entry.bid.bidId, criterion.id));
-        const median = medianOf(points);
-        sheets.forEach((sheet, index) => {
-          const given = points[index] ?? 0n;
-          const distance = absFraction(subtractFractions(makeFraction(given, 100n), median));
-          if (compareFractions(distance, limit) > 0) {
+    const sheetOrder = Array.from({ length: memberCount }, (_, member) => member);
+    sheetOrder.sort((a, b) =>
+      compareIds((input.sheets[a] as ScoreSheet).memberId, (input.sheets[b] as ScoreSheet).memberId),
+    );
+    const sorted = new Int32Array(memberCount);
+    const mid = Math.floor(memberCount / 2);
+    const odd = memberCount % 2 === 1;
+    for (const index of ordered) {
+      for (let position = 0; position < criterionCount; position += 1) {
+        const start = (index * criterionCount + position) * memberCount;
+        sorted.set(points.subarray(start, start + memberCount));
+        sortSmall(sorted);
+        const upper = sorted[mid] as number;
+        const twiceMedian = odd ? 2 * upper : (sorted[mid - 1] as number) + upper;
+        const limit = 3 * (checked.maxima[position] ?? 0);
+        for (const member of sheetOrder) {
+          const given = points[start + member] as number;
+          if (5 * Math.abs(2 * given - twiceMedian) > limit) {
             outliers.push({
-              memberId: sheet.memberId,
-              bidId: entry.bid.bidId,
-              criterionId: criterion.id,
+              memberId: (input.sheets[member] as ScoreSheet).memberId,
+              bidId: (bids[index] as ScoringBid).bidId,
+              criterionId: (criteria[position] as ScoringCriterion).id,
               points: formatScaled(given, 2),
-              median: formatMedian(median),
+              median: formatMedian(twiceMedian),
             });
           }
-        });
+        }
       }
     }
   }
 
   return {
     method,
-    base: formatFraction(base),
+    base: formatScaled(roundHalfUp(base, 100n), 2),
     bids: scored,
     candidates: scored.slice(0, CANDIDATE_COUNT).map((bid) => bid.bidId),
     outliers,

@@ -4,14 +4,15 @@
  *
  * A bid's price and documents must stay unreadable to everyone, operators included, until the opening,
  * so the bidder seals them and the server only ever sees ciphertexts and commitments. The server, the
- * tests and every Node client use this one module, so the byte formats and hash inputs cannot drift
- * apart. It depends on `node:crypto` only.
+ * tests, the seed and the web client all use this one module, so the byte formats and hash inputs
+ * cannot drift apart. It runs unchanged in the browser and in Node 20: it uses only WebCrypto
+ * (`globalThis.crypto.subtle` and `getRandomValues`) and pure modules, never `node:crypto` or Node's byte
+ * buffers, which is why everything that hashes or encrypts is asynchronous.
  */
 
-import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
 import { failAt as fail } from './checks';
 import { ValidationError } from './errors';
-import { canonicalJson, sha256Hex } from './hashing';
 
 /** Length in bytes of a bid key (AES-256). */
 const KEY_BYTES = 32;
@@ -37,9 +38,48 @@ const HEX_64 = /^[0-9a-fA-F]{64}$/;
 /** Exactly 64 lower-case hex digits (a nonce, which is hashed as text). */
 const LOWER_HEX_64 = /^[0-9a-f]{64}$/;
 
-/** Copies a Buffer into a plain Uint8Array so callers never hold a view into Node's shared pool. */
-function copyToPlainBytes(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(bytes);
+/** The hex digits, by value. */
+const HEX_DIGITS = '0123456789abcdef';
+
+/**
+ * Copies bytes into a fresh Uint8Array over its own ArrayBuffer.
+ *
+ * WebCrypto's `BufferSource` (TypeScript's DOM typing) refuses views that may sit on a
+ * SharedArrayBuffer, and a caller's view (a slice of Node's shared pool, a subarray) must not be aliased.
+ */
+function copyBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy;
+}
+
+/** Returns `length` cryptographically random bytes. */
+function randomBytes(length: number): Uint8Array<ArrayBuffer> {
+  return globalThis.crypto.getRandomValues(new Uint8Array(length));
+}
+
+/** Encodes bytes as lower-case hex. */
+function bytesToHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const byte of bytes) hex += HEX_DIGITS[byte >> 4]! + HEX_DIGITS[byte & 0x0f]!;
+  return hex;
+}
+
+/** Decodes hex already checked to be an even number of hex digits (either case). */
+function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i += 1) bytes[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return bytes;
+}
+
+/** Returns the raw SHA-256 of bytes. */
+async function digestBytes(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', copyBytes(bytes)));
+}
+
+/** Imports a checked 32-byte bid key as a non-extractable AES-GCM key for one use. */
+function importAesKey(key: Uint8Array, usage: 'encrypt' | 'decrypt') {
+  return globalThis.crypto.subtle.importKey('raw', copyBytes(key), { name: 'AES-GCM' }, false, [usage]);
 }
 
 /** Throws unless `value` is a Uint8Array. */
@@ -90,7 +130,7 @@ function decodeDigest(value: unknown, path: string): Uint8Array {
   if (typeof value !== 'string' || !HEX_64.test(value)) {
     fail(path, '必须是 64 位十六进制的 SHA-256 摘要', 'must be a SHA-256 digest of 64 hex digits');
   }
-  return copyToPlainBytes(Buffer.from(value, 'hex'));
+  return hexToBytes(value);
 }
 
 /** Returns the text {@link priceCommitment} hashes, after checking every part. */
@@ -102,9 +142,16 @@ function formatPriceCommitmentInput(input: PriceCommitmentInput): string {
   return `${input.tenderId}|${input.supplierId}|${input.priceFen}|${input.nonce}`;
 }
 
-/** Compares two byte strings of equal length in constant time. */
+/**
+ * Compares two byte strings in time that depends only on their length, not on where they differ.
+ *
+ * The lengths are public (digests, the magic), so only the contents need the constant-time loop.
+ */
 function areBytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && timingSafeEqual(a, b);
+  if (a.byteLength !== b.byteLength) return false;
+  let difference = 0;
+  for (let i = 0; i < a.byteLength; i += 1) difference |= a[i]! ^ b[i]!;
+  return difference === 0;
 }
 
 /**
@@ -112,8 +159,8 @@ function areBytesEqual(a: Uint8Array, b: Uint8Array): boolean {
  *
  * Each bid gets its own key so revealing one bid's key at the opening exposes nothing else.
  */
-export function generateBidKey(): Uint8Array {
-  return copyToPlainBytes(randomBytes(KEY_BYTES));
+export function generateBidKey(): Uint8Array<ArrayBuffer> {
+  return randomBytes(KEY_BYTES);
 }
 
 /**
@@ -122,7 +169,7 @@ export function generateBidKey(): Uint8Array {
  * Prices are few and guessable, so without a secret nonce anyone could brute-force the price commitment.
  */
 export function generateNonce(): string {
-  return randomBytes(NONCE_BYTES).toString('hex');
+  return bytesToHex(randomBytes(NONCE_BYTES));
 }
 
 /**
@@ -132,7 +179,7 @@ export function generateNonce(): string {
  */
 export function keyToHex(key: Uint8Array): string {
   assertKey(key, 'key');
-  return Buffer.from(key).toString('hex');
+  return bytesToHex(key);
 }
 
 /**
@@ -141,14 +188,24 @@ export function keyToHex(key: Uint8Array): string {
  * A revealed key comes from a request; checking its shape here gives a clear 400 instead of a crypto
  * error deep inside decryption.
  */
-export function keyFromHex(hex: string, path = 'keyHex'): Uint8Array {
+export function keyFromHex(hex: string, path = 'keyHex'): Uint8Array<ArrayBuffer> {
   if (typeof hex !== 'string' || !HEX_64.test(hex)) {
     fail(path, '投标密钥必须是 64 位十六进制字符', 'a bid key must be 64 hex digits');
   }
-  return copyToPlainBytes(Buffer.from(hex, 'hex'));
+  return hexToBytes(hex);
 }
 
-export { sha256Hex } from './hashing';
+/**
+ * Returns the SHA-256 of bytes, or of a string's UTF-8, as 64 lower-case hex digits.
+ *
+ * The browser re-hashes what it seals, uploads and downloads with the same function the server's
+ * manifest checks rely on, so a digest means the same thing on both sides.
+ */
+export async function digestSha256Hex(data: Uint8Array | string): Promise<string> {
+  if (typeof data !== 'string') assertBytes(data, 'data');
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  return bytesToHex(await digestBytes(bytes));
+}
 
 /**
  * Encrypts one bid document with AES-256-GCM under the bid key, with a fresh random IV.
@@ -164,17 +221,27 @@ export { sha256Hex } from './hashing';
  *
  * The magic is also fed to GCM as additional authenticated data, so the header cannot be altered
  * without the tag failing; the whole is 32 bytes longer than the plaintext. The layout after the magic
- * (IV, then ciphertext with the tag appended) is what WebCrypto's AES-GCM produces, so a browser can
- * seal documents the server reads.
+ * (IV, then ciphertext with the tag appended) is exactly what WebCrypto's AES-GCM produces, so the
+ * browser and the server seal and open documents with the same calls.
  */
-export function encryptDocument(plaintext: Uint8Array, key: Uint8Array): Uint8Array {
+export async function encryptDocument(
+  plaintext: Uint8Array,
+  key: Uint8Array,
+): Promise<Uint8Array<ArrayBuffer>> {
   assertBytes(plaintext, 'plaintext');
   assertKey(key, 'key');
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(MAGIC);
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return copyToPlainBytes(Buffer.concat([MAGIC, iv, body, cipher.getAuthTag()]));
+  const aesKey = await importAesKey(key, 'encrypt');
+  const body = await globalThis.crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: copyBytes(MAGIC), tagLength: TAG_BYTES * 8 },
+    aesKey,
+    copyBytes(plaintext),
+  );
+  const sealed = new Uint8Array(HEADER_BYTES + body.byteLength);
+  sealed.set(MAGIC, 0);
+  sealed.set(iv, MAGIC.length);
+  sealed.set(new Uint8Array(body), HEADER_BYTES);
+  return sealed;
 }
 
 /**
@@ -183,7 +250,7 @@ export function encryptDocument(plaintext: Uint8Array, key: Uint8Array): Uint8Ar
  * GCM cannot tell a wrong key from altered bytes, so both are reported as one error; a missing or
  * unknown header is reported separately because it means the bytes are not a sealed document at all.
  */
-export function decryptDocument(sealed: Uint8Array, key: Uint8Array): Uint8Array {
+export async function decryptDocument(sealed: Uint8Array, key: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
   assertBytes(sealed, 'sealed');
   assertKey(key, 'key');
   if (sealed.byteLength < HEADER_BYTES + TAG_BYTES) {
@@ -196,14 +263,16 @@ export function decryptDocument(sealed: Uint8Array, key: Uint8Array): Uint8Array
   if (!areBytesEqual(sealed.subarray(0, MAGIC.length), MAGIC)) {
     fail('sealed', '不是密封文件：文件头不是 GGZ1', "not a sealed document: the header is not 'GGZ1'");
   }
-  const iv = sealed.subarray(MAGIC.length, HEADER_BYTES);
-  const body = sealed.subarray(HEADER_BYTES, sealed.byteLength - TAG_BYTES);
-  const tag = sealed.subarray(sealed.byteLength - TAG_BYTES);
+  const iv = copyBytes(sealed.subarray(MAGIC.length, HEADER_BYTES));
+  const bodyAndTag = copyBytes(sealed.subarray(HEADER_BYTES));
+  const aesKey = await importAesKey(key, 'decrypt');
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-    decipher.setAAD(MAGIC);
-    decipher.setAuthTag(tag);
-    return copyToPlainBytes(Buffer.concat([decipher.update(body), decipher.final()]));
+    const plaintext = await globalThis.crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv, additionalData: copyBytes(MAGIC), tagLength: TAG_BYTES * 8 },
+      aesKey,
+      bodyAndTag,
+    );
+    return new Uint8Array(plaintext);
   } catch (error) {
     const message = {
       zh: 'sealed：无法解密：密钥错误，或密文已被篡改',
@@ -231,8 +300,8 @@ export interface PriceCommitmentInput {
  * The bidder commits to the price before the deadline and proves it at the opening; `|` is refused in
  * the ids and the nonce must be lower-case so that one commitment string has only one reading.
  */
-export function priceCommitment(input: PriceCommitmentInput): string {
-  return sha256Hex(formatPriceCommitmentInput(input));
+export async function priceCommitment(input: PriceCommitmentInput): Promise<string> {
+  return digestSha256Hex(formatPriceCommitmentInput(input));
 }
 
 /**
@@ -241,9 +310,9 @@ export function priceCommitment(input: PriceCommitmentInput): string {
  * The server stores this before the opening, so a revealed key can be checked without the server
  * ever holding the key early.
  */
-export function keyCommitment(key: Uint8Array): string {
+export async function keyCommitment(key: Uint8Array): Promise<string> {
   assertKey(key, 'key');
-  return sha256Hex(key);
+  return digestSha256Hex(key);
 }
 
 /** Input of {@link verifyReveal}: what the bidder reveals and what they committed to. */
@@ -270,12 +339,12 @@ export interface RevealCheck {
  * A mismatched reveal makes the bid invalid with a recorded reason, so the caller needs both answers;
  * only malformed input (bad hex, a wrong key length, a bad price or nonce) throws a ValidationError.
  */
-export function verifyReveal(input: RevealInput): RevealCheck {
+export async function verifyReveal(input: RevealInput): Promise<RevealCheck> {
   const expectedPrice = decodeDigest(input.priceCommitment, 'priceCommitment');
   const expectedKey = decodeDigest(input.keyCommitment, 'keyCommitment');
   const key = keyFromHex(input.keyHex, 'keyHex');
-  const actualPrice = decodeDigest(priceCommitment(input), 'priceCommitment');
-  const actualKey = decodeDigest(keyCommitment(key), 'keyCommitment');
+  const actualPrice = await digestBytes(new TextEncoder().encode(formatPriceCommitmentInput(input)));
+  const actualKey = await digestBytes(key);
   return {
     priceMatches: areBytesEqual(actualPrice, expectedPrice),
     keyMatches: areBytesEqual(actualKey, expectedKey),
@@ -320,7 +389,7 @@ function compareCodeUnits(a: string, b: string): number {
  * every depth, sorts documents by name, then sha256, then size (by code units, not locale), lower-cases
  * the hex fields and keeps only the documented fields, so a stray extra property cannot change a receipt.
  */
-export function manifestDigest(manifest: BidManifest): string {
+export async function manifestDigest(manifest: BidManifest): Promise<string> {
   for (const field of ['tenderId', 'bidId', 'supplierId'] as const) {
     if (typeof manifest[field] !== 'string' || manifest[field].length === 0) {
       fail(field, '必须是非空字符串', 'must be a non-empty string');
@@ -353,7 +422,7 @@ export function manifestDigest(manifest: BidManifest): string {
     keyCommitment: manifest.keyCommitment.toLowerCase(),
     documents: documents.map((document) => ({ ...document })),
   };
-  return sha256Hex(canonicalJson(canonical));
+  return digestSha256Hex(canonicalJson(canonical));
 }
 
 /** One plaintext document handed to {@link sealBid}. */
@@ -380,8 +449,8 @@ export interface SealBidInput {
 export interface SealedDocument {
   /** The document's file name. */
   name: string;
-  /** The sealed bytes (see {@link encryptDocument}). */
-  sealed: Uint8Array;
+  /** The sealed bytes (see {@link encryptDocument}); over their own ArrayBuffer, ready for a Blob. */
+  sealed: Uint8Array<ArrayBuffer>;
   /** SHA-256 hex of the sealed bytes. */
   sha256: string;
   /** Size of the sealed bytes. */
@@ -391,7 +460,7 @@ export interface SealedDocument {
 /** Everything the client keeps and sends after sealing a bid. */
 export interface SealedBid {
   /** The bid key; kept secret by the bidder until the opening. */
-  key: Uint8Array;
+  key: Uint8Array<ArrayBuffer>;
   /** The bid key as hex, as revealed. */
   keyHex: string;
   /** The nonce; kept secret by the bidder until the opening. */
@@ -410,9 +479,9 @@ export interface SealedBid {
  * This is the complete client side of DESIGN.md §4 step 1, so no client has to assemble the protocol
  * itself; the sha256 and size returned are of the ciphertext, as the upload and the manifest need.
  */
-export function sealBid(input: SealBidInput): SealedBid {
+export async function sealBid(input: SealBidInput): Promise<SealedBid> {
   const nonce = generateNonce();
-  const commitment = priceCommitment({
+  const commitment = await priceCommitment({
     tenderId: input.tenderId,
     supplierId: input.supplierId,
     priceFen: input.priceFen,
@@ -421,22 +490,30 @@ export function sealBid(input: SealBidInput): SealedBid {
   if (!Array.isArray(input.documents)) {
     fail('documents', '必须是数组', 'must be an array');
   }
-  const key = generateBidKey();
-  const documents = input.documents.map((document, index): SealedDocument => {
+  input.documents.forEach((document, index) => {
     const path = `documents.${index}`;
     if (typeof document?.name !== 'string' || document.name.length === 0) {
       fail(`${path}.name`, '必须是非空字符串', 'must be a non-empty string');
     }
     assertBytes(document.bytes, `${path}.bytes`);
-    const sealed = encryptDocument(document.bytes, key);
-    return { name: document.name, sealed, sha256: sha256Hex(sealed), size: sealed.byteLength };
   });
+  const key = generateBidKey();
+  const documents: SealedDocument[] = [];
+  for (const document of input.documents) {
+    const sealed = await encryptDocument(document.bytes, key);
+    documents.push({
+      name: document.name,
+      sealed,
+      sha256: await digestSha256Hex(sealed),
+      size: sealed.byteLength,
+    });
+  }
   return {
     key,
     keyHex: keyToHex(key),
     nonce,
     priceCommitment: commitment,
-    keyCommitment: keyCommitment(key),
+    keyCommitment: await keyCommitment(key),
     documents,
   };
 }

@@ -1,4 +1,3 @@
-import type { Tender } from '../schemas/tender';
 import {
   addCalendarDays,
   addWorkingDays,
@@ -7,6 +6,31 @@ import {
   PACKAGE_CALENDAR,
   type WorkingCalendar,
 } from './calendar';
+import type { TenderStatus } from './lifecycle';
+import type { TradeType } from './vocabulary';
+
+/**
+ * What the due-date rules read of a tender (a stored tender is one).
+ *
+ * Why its own shape: the domain sits below the schemas, so it names the few facts it reads rather
+ * than importing the tender's schema.
+ */
+export interface DueTender {
+  /** Lifecycle state. */
+  status: TenderStatus;
+  /** When the evaluation report was handed to the purchasing unit. */
+  reportedAt?: string | undefined;
+  /** The published content's bid deadline. */
+  content: { timeline: { bidDeadline: string } };
+  /** The opening's windows, once opened. */
+  opening?:
+    | {
+        decryptionEndsAt: string;
+        confirmationEndsAt?: string | undefined;
+        recordPublishedAt?: string | undefined;
+      }
+    | undefined;
+}
 
 /**
  * When the tender's next timed step falls due, or undefined if none.
@@ -15,7 +39,7 @@ import {
  * A tendering tender opens at its bid deadline (87号令第39条); an opening one closes its decryption
  * window, then its confirmation window.
  */
-export function nextDueAt(tender: Tender, calendar: WorkingCalendar): string | undefined {
+export function nextDueAt(tender: DueTender, calendar: WorkingCalendar): string | undefined {
   if (tender.status === 'tendering') return tender.content.timeline.bidDeadline;
   if (tender.status === 'awarding' && tender.reportedAt) return deemedAwardAt(tender.reportedAt, calendar);
   if (tender.status === 'opening' && tender.opening) {
@@ -36,7 +60,7 @@ export const DEEMED_AWARD_WORKING_DAYS = 5;
  * Why a lower bound: the index is written with the tender and needs no calendar; 5 working days never
  * end before 5 calendar days, and the tick re-checks with the loaded calendar before it acts.
  */
-export function indexDueAt(tender: Tender): string | undefined {
+export function indexDueAt(tender: DueTender): string | undefined {
   if (tender.status === 'awarding' && tender.reportedAt) {
     return endOfChinaDay(
       addCalendarDays(chinaDate(new Date(tender.reportedAt)), DEEMED_AWARD_WORKING_DAYS),
@@ -56,16 +80,6 @@ export function deemedAwardAt(reportedAt: string, calendar: WorkingCalendar): st
   ).toISOString();
 }
 
-/**
- * The public view of a tender: only active, verified documents, no internal bookkeeping.
- *
- * Why: pending documents of a correction not yet issued must not leak ahead of their notice.
- */
-export function toPublicTender(tender: Tender) {
-  const { createdBy: _createdBy, lastEventHash: _lastEventHash, ...rest } = tender;
-  return { ...rest, documents: tender.documents.filter((doc) => doc.active && doc.status === 'verified') };
-}
-
 /** The S3 key of a tender document: per tender, per document. */
 export function tenderDocumentKey(tenderId: string, documentId: string): string {
   return `tenders/${tenderId}/documents/${documentId}`;
@@ -78,6 +92,6 @@ export const MIN_VALID_BIDS = 3;
  * Fewest valid bids for a tender to proceed: 3 for government procurement; a rights transfer
  * (挂牌/拍卖) proceeds with one bid at or above the reserve price.
  */
-export function minValidBids(tender: Tender): number {
+export function minValidBids(tender: { content: { tradeType: TradeType } }): number {
   return tender.content.tradeType === 'governmentProcurement' ? MIN_VALID_BIDS : 1;
 }

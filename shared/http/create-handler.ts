@@ -2,8 +2,9 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { type Deps, getDeps } from '../adapters/deps';
-import { OPERATIONS, type OperationId } from '../schemas/operations';
+import { getDeps } from '../adapters/deps';
+import type { Deps } from '../ports/deps';
+import type { OperationSchemas } from '../schemas/operations/common';
 import type { Caller } from '../usecases/tender-change';
 import {
   authorize,
@@ -63,14 +64,16 @@ export function requireCaller(caller: Caller | null): Caller {
  * validation, then the route body, whose result is sent as JSON.
  *
  * Why one factory: every handler gets the same chain in the same order, so no route forgets one.
+ * The schemas come from the route's context (`schemas/operations/<context>.ts`), so a context's
+ * function bundles its own operations' schemas and no other's.
  */
-export function createHandler<K extends OperationId>(
-  routeId: K,
-  body: (ctx: RouteContext<(typeof OPERATIONS)[K]>) => Promise<RouteResult>,
-) {
-  type S = (typeof OPERATIONS)[K];
+export function createHandler<
+  O extends Readonly<Record<string, OperationSchemas>>,
+  K extends keyof O & string,
+>(operations: O, routeId: K, body: (ctx: RouteContext<O[K]>) => Promise<RouteResult>) {
+  type S = O[K];
   const route = findRoute(routeId);
-  const schemas: RouteSchemas = OPERATIONS[routeId];
+  const schemas: RouteSchemas = operations[routeId] as OperationSchemas;
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, RouteLambdaContext>()
     .use(httpHeaderNormalizer())
     .use(problemResponses())

@@ -248,7 +248,8 @@ export function validateInput(schemas: RouteSchemas): RouteMiddleware {
       let body: unknown;
       if (schemas.body) {
         const raw = readJsonBody(event);
-        if (raw.ok) body = check('body', schemas.body, raw.value ?? {});
+        // Only an absent body reads as {}: a JSON `null` is a value, checked (and refused) as one.
+        if (raw.ok) body = check('body', schemas.body, raw.value === undefined ? {} : raw.value);
         else issues.push(raw.issue);
       }
       if (issues.length > 0) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProblemSchema } from '../schemas/common';
 import { OPERATIONS, type OperationSchemas } from '../schemas/operations';
 import { ROUTES } from './routes';

@@ -1,4 +1,4 @@
-import { ENV } from './routes';
+import { ENV } from '../config/env';
 
 /**
  * The portal's public base URL, from PUBLIC_BASE_URL only (without a trailing slash), else undefined.

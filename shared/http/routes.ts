@@ -1,16 +1,39 @@
 /**
  * The route table: the one list of HTTP routes and scheduled jobs.
  *
- * The CDK stateless stack makes one Lambda function and one HTTP API route per entry; the local
- * gateway routes to the very same handler modules from this same list; the OpenAPI document is
- * generated from it. Adding a route here is the only way to add a route anywhere.
+ * Each route names its own module (`functions/<handler>.ts`) and its bounded context; the CDK
+ * stateless stack makes one Lambda function per context (`functions/contexts/<context>.ts`, a router
+ * over the context's routes, granted the union of their access) and one HTTP API route per entry;
+ * the local gateway matches the same entries and calls the same context modules; the OpenAPI
+ * document is generated from it. Adding a route here is the only way to add a route anywhere.
  */
 
-/** The four signed-in roles, carried in the `cognito:groups` claim. */
-export const ROLES = ['purchaser', 'supplier', 'expert', 'centre'] as const;
+export { ROLES, type Role } from '../schemas/roles';
 
-/** A signed-in role. */
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../schemas/roles';
+
+/**
+ * The bounded contexts: each is one Lambda function with a router over its routes, granted the
+ * union of its routes' declared access. The cut follows who works together and what they touch:
+ * public reads stay read-only and bucket-free (the board's clicks never load the S3 client), the
+ * workbook alone carries exceljs, the OpenAPI document alone carries every schema.
+ */
+export const CONTEXTS = {
+  openapi: {
+    summary: 'The OpenAPI document, generated from every schema (which only this function carries)',
+  },
+  'open-data': {
+    summary: 'Public reads: tenders, notices, timelines, audit chains, results, OCDS and the calendar',
+  },
+  tenders: { summary: "The purchasing unit's tenders: drafts, checks, documents, publication, corrections" },
+  bids: { summary: 'Suppliers: profiles, registrations, sealed bids, the opening and its record' },
+  evaluation: { summary: 'The expert pool, committees, declarations, score sheets and the report' },
+  awards: { summary: 'Awards, contracts, the trade report (JSON and CSV), targets and the calendar' },
+  workbook: { summary: 'The trade report as an Excel workbook (exceljs lives here alone)' },
+} as const satisfies Record<string, { summary: string }>;
+
+/** The id of a bounded context. */
+export type ContextId = keyof typeof CONTEXTS;
 
 /** HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -31,8 +54,10 @@ export interface RouteSpec {
   method: HttpMethod;
   /** Path with `{param}` placeholders, always under `/api/`. */
   path: string;
-  /** Handler module: `functions/<handler>.ts`, exporting `handler`. */
+  /** The route's own module: `functions/<handler>.ts`, exporting its middy `handler`. */
   handler: string;
+  /** The bounded context whose function serves the route (one Lambda function per context). */
+  context: ContextId;
   /** `public` needs no token; otherwise the JWT authorizer runs and the handler checks these roles. */
   auth: 'public' | { roles: readonly Role[] };
   /** What the handler's function may touch. */
@@ -77,14 +102,17 @@ const bidParties = { roles: ['supplier', 'purchaser', 'centre'] } as const;
 const centre = { roles: ['centre'] } as const;
 const expert = { roles: ['expert'] } as const;
 const reportReaders = { roles: ['purchaser', 'centre', 'expert'] } as const;
+/** Who may fetch a sealed bid document: its bidder, and after the opening the parties and the committee. */
+const bidDocumentReaders = { roles: ['supplier', 'purchaser', 'centre', 'expert'] } as const;
 
-/** All HTTP routes of the portal. */
-export const ROUTES: readonly RouteSpec[] = [
+/** All HTTP routes of the portal, with their literal types (ids by context). */
+const ROUTE_TABLE = [
   {
     id: 'getOpenApi',
     method: 'GET',
     path: '/api/openapi.json',
     handler: 'get-openapi',
+    context: 'openapi',
     auth: 'public',
     access: { table: 'read' },
     summary: 'The OpenAPI 3.1 document of this API',
@@ -95,6 +123,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders',
     handler: 'list-tenders',
+    context: 'open-data',
     auth: 'public',
     access: { table: 'read' },
     summary: 'Public list of published tenders, newest first, with filters and cursor paging',
@@ -105,6 +134,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders',
     handler: 'create-tender',
+    context: 'tenders',
     auth: purchaser,
     access: { table: 'readWrite' },
     summary: 'Create a draft tender (honours Idempotency-Key)',
@@ -115,6 +145,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}',
     handler: 'get-tender',
+    context: 'open-data',
     auth: 'public',
     access: { table: 'read' },
     summary: 'Public view of a published tender',
@@ -125,9 +156,22 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'PATCH',
     path: '/api/tenders/{tenderId}',
     handler: 'update-tender',
+    context: 'tenders',
     auth: purchaser,
     access: { table: 'readWrite' },
     summary: 'Update a draft tender (optimistic lock via If-Match)',
+    tag: 'tenders',
+  },
+  {
+    id: 'checkTenderDraft',
+    method: 'POST',
+    path: '/api/tenders/checks',
+    handler: 'check-tender-draft',
+    context: 'tenders',
+    auth: purchaser,
+    access: { table: 'read' },
+    summary:
+      "Dry-run publication on a draft (possibly incomplete): broken rules with citations, each date's earliest legal day; writes nothing",
     tag: 'tenders',
   },
   {
@@ -135,6 +179,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/publish',
     handler: 'publish-tender',
+    context: 'tenders',
     auth: purchaser,
     access: { table: 'readWrite', bucket: 'readPut' },
     summary: 'Publish a draft: validate it against the rules and publish the procurement notice',
@@ -145,6 +190,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/corrections',
     handler: 'correct-tender',
+    context: 'tenders',
     auth: purchaser,
     access: { table: 'readWrite', bucket: 'readPut' },
     summary: 'Issue a correction notice (更正公告); may move the deadline',
@@ -155,6 +201,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/cancel',
     handler: 'cancel-tender',
+    context: 'tenders',
     auth: purchaser,
     access: { table: 'readWrite' },
     summary: 'Cancel a tender; a published one gets a termination notice (终止公告)',
@@ -165,16 +212,29 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/documents',
     handler: 'add-tender-document',
+    context: 'tenders',
     auth: purchaser,
     access: { table: 'readWrite', bucket: 'put' },
     summary: 'Declare a tender document by SHA-256 and size; returns a presigned PUT URL',
     tag: 'documents',
   },
   {
+    id: 'getTenderTimeline',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/timeline',
+    handler: 'get-tender-timeline',
+    context: 'open-data',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: "A tender's steps in order, with calendar and working days left by the server's clock",
+    tag: 'tenders',
+  },
+  {
     id: 'getTenderDocument',
     method: 'GET',
     path: '/api/tenders/{tenderId}/documents/{documentId}',
     handler: 'get-tender-document',
+    context: 'tenders',
     auth: 'public',
     access: { table: 'read', bucket: 'read' },
     summary: 'A presigned download URL for a published tender document',
@@ -185,9 +245,11 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}/audit',
     handler: 'get-tender-audit',
+    context: 'open-data',
     auth: 'public',
     access: { table: 'read' },
-    summary: 'The hash-chained audit log of a published tender, with chain verification',
+    summary:
+      "One page of a published tender's hash-chained audit log (cursor; limit ≤ 100, default 100), each page verified against the event before it and, on the last, the recorded head",
     tag: 'audit',
   },
   {
@@ -195,9 +257,11 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}/audit/restricted',
     handler: 'get-restricted-tender-audit',
+    context: 'open-data',
     auth: centre,
     access: { table: 'read' },
-    summary: 'Centre staff: audit chains with who acted and from which address (电子招标投标办法第49条)',
+    summary:
+      'Centre staff: one page of the audit chain with who acted and from which address (电子招标投标办法第49条); the bid chains on the first page',
     tag: 'audit',
   },
   {
@@ -205,6 +269,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/notices',
     handler: 'list-notices',
+    context: 'open-data',
     auth: 'public',
     access: { table: 'read' },
     summary: 'Public notice feed (采购公告, 更正公告, 终止公告), newest first',
@@ -215,6 +280,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/manage/tenders',
     handler: 'list-my-tenders',
+    context: 'tenders',
     auth: purchaser,
     access: { table: 'read' },
     summary: "The purchasing unit's own tenders in every state, drafts included",
@@ -225,16 +291,30 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/manage/tenders/{tenderId}',
     handler: 'get-my-tender',
+    context: 'tenders',
     auth: purchaser,
     access: { table: 'read' },
     summary: "The purchasing unit's full view of its own tender, in any state",
     tag: 'tenders',
   },
   {
+    id: 'listMySupplierTenders',
+    method: 'GET',
+    path: '/api/suppliers/me/tenders',
+    handler: 'list-my-supplier-tenders',
+    context: 'bids',
+    auth: supplier,
+    access: { table: 'read' },
+    summary:
+      "The supplier's own projects (我的项目): tenders it registered for, its bid and what is still to do",
+    tag: 'suppliers',
+  },
+  {
     id: 'getMySupplierProfile',
     method: 'GET',
     path: '/api/suppliers/me',
     handler: 'get-my-supplier-profile',
+    context: 'bids',
     auth: supplier,
     access: { table: 'read' },
     summary: "The supplier organisation's profile (统一社会信用代码, SME scale)",
@@ -245,6 +325,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'PUT',
     path: '/api/suppliers/me',
     handler: 'put-my-supplier-profile',
+    context: 'bids',
     auth: supplier,
     access: { table: 'readWrite' },
     summary: 'Create or replace the supplier profile; the credit code is checked (GB 32100-2015)',
@@ -255,6 +336,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/registrations',
     handler: 'register-for-tender',
+    context: 'bids',
     auth: supplier,
     access: { table: 'readWrite' },
     summary: 'Register (报名) for a tendering tender; repeating it changes nothing',
@@ -265,6 +347,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}/registrations',
     handler: 'list-registrations',
+    context: 'bids',
     auth: parties,
     access: { table: 'read' },
     summary: 'Registrations, after the bid deadline only (87号令第28条)',
@@ -275,6 +358,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/bids',
     handler: 'create-bid',
+    context: 'bids',
     auth: supplier,
     access: { table: 'readWrite', bucket: 'put' },
     summary: 'Create a sealed bid from commitments and ciphertext hashes; returns presigned PUT URLs',
@@ -285,6 +369,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}/bids',
     handler: 'list-bids',
+    context: 'bids',
     auth: parties,
     access: { table: 'read' },
     summary: 'Decrypted bids with their keys, once the tender is in evaluation',
@@ -295,6 +380,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}/my-bids',
     handler: 'list-my-bids',
+    context: 'bids',
     auth: supplier,
     access: { table: 'read' },
     summary: "The supplier's own bids in a tender, with receipts and what is still to do",
@@ -305,6 +391,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/bids/{bidId}/submit',
     handler: 'submit-bid',
+    context: 'bids',
     auth: supplier,
     access: { table: 'readWrite', bucket: 'readPut' },
     summary: 'Submit a bid: every ciphertext is checked against its hash; answers the receipt',
@@ -315,6 +402,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/bids/{bidId}/withdraw',
     handler: 'withdraw-bid',
+    context: 'bids',
     auth: supplier,
     access: { table: 'readWrite' },
     summary: 'Withdraw the current bid before the deadline (87号令第34条)',
@@ -325,6 +413,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/bids/{bidId}/reconfirm',
     handler: 'reconfirm-bid',
+    context: 'bids',
     auth: supplier,
     access: { table: 'readWrite' },
     summary: 'Re-confirm a bid after a correction that may affect bid preparation',
@@ -335,6 +424,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/bids/{bidId}/reveal',
     handler: 'reveal-bid',
+    context: 'bids',
     auth: supplier,
     access: { table: 'readWrite', bucket: 'read' },
     summary: 'Reveal (解密) price, nonce and key inside the decryption window',
@@ -345,9 +435,11 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}/bids/{bidId}/audit',
     handler: 'get-bid-audit',
+    context: 'bids',
     auth: bidParties,
     access: { table: 'read' },
-    summary: "A bid's own hash-chained audit log (its bidder; the parties after the opening)",
+    summary:
+      "One page of a bid's own hash-chained audit log, verified (its bidder; the parties after the opening)",
     tag: 'audit',
   },
   {
@@ -355,9 +447,11 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}/bids/{bidId}/documents/{documentId}',
     handler: 'get-bid-document',
-    auth: bidParties,
+    context: 'bids',
+    auth: bidDocumentReaders,
     access: { table: 'read', bucket: 'read' },
-    summary: 'Download link of a sealed bid document (its bidder; the parties in evaluation)',
+    summary:
+      'Download link of a sealed bid document (its bidder; the parties and the declared members after the opening)',
     tag: 'bids',
   },
   {
@@ -365,6 +459,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}/opening',
     handler: 'get-opening-record',
+    context: 'bids',
     auth: bidParties,
     access: { table: 'read' },
     summary: 'The opening record (开标记录) with the responses, once the decryption window closes',
@@ -375,6 +470,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/opening/responses',
     handler: 'respond-to-opening',
+    context: 'bids',
     auth: supplier,
     access: { table: 'readWrite' },
     summary: 'A bidder confirms the opening record or objects with a reason (87号令第42条)',
@@ -385,6 +481,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/experts',
     handler: 'create-expert',
+    context: 'evaluation',
     auth: centre,
     access: { table: 'readWrite' },
     summary: 'Add an expert to the pool (评审专家库)',
@@ -395,6 +492,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/experts',
     handler: 'list-experts',
+    context: 'evaluation',
     auth: centre,
     access: { table: 'read' },
     summary: 'The expert pool, filtered by specialty, region and status, paged',
@@ -405,6 +503,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/experts/{expertId}',
     handler: 'get-expert',
+    context: 'evaluation',
     auth: centre,
     access: { table: 'read' },
     summary: 'An expert with status history and assessments',
@@ -415,6 +514,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'PATCH',
     path: '/api/experts/{expertId}',
     handler: 'update-expert',
+    context: 'evaluation',
     auth: centre,
     access: { table: 'readWrite' },
     summary: 'Update specialties, region, employer or recusal relations',
@@ -425,9 +525,11 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/experts/{expertId}/assessments',
     handler: 'assess-expert',
+    context: 'evaluation',
     auth: centre,
     access: { table: 'readWrite' },
-    summary: 'Per-project assessment (一项目一考核); the penalty ladder sets the status',
+    summary:
+      'Per-project assessment (一项目一考核); the penalty ladder sets the status (`?dryRun=true` answers the would-be result and records nothing)',
     tag: 'experts',
   },
   {
@@ -435,6 +537,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/committee',
     handler: 'draw-committee',
+    context: 'evaluation',
     auth: centre,
     access: { table: 'readWrite' },
     summary: 'Draw the evaluation committee at random from the pool, with reserves',
@@ -445,6 +548,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}/committee',
     handler: 'get-committee',
+    context: 'evaluation',
     auth: parties,
     access: { table: 'read' },
     summary: 'The committee (names for centre staff only)',
@@ -455,6 +559,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}/committee/verification',
     handler: 'verify-committee',
+    context: 'evaluation',
     auth: parties,
     access: { table: 'read' },
     summary: 'Re-run the recorded draw and compare',
@@ -465,6 +570,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/evaluations',
     handler: 'list-my-assignments',
+    context: 'evaluation',
     auth: expert,
     access: { table: 'read' },
     summary: "The signed-in expert's committee assignments",
@@ -475,6 +581,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}/evaluation',
     handler: 'get-evaluation-session',
+    context: 'evaluation',
     auth: expert,
     access: { table: 'read' },
     summary: 'A member’s remote session: tender, valid bids, own sheet',
@@ -485,6 +592,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/evaluation/declaration',
     handler: 'declare-conflict',
+    context: 'evaluation',
     auth: expert,
     access: { table: 'readWrite' },
     summary: 'Conflict-of-interest declaration (回避声明); a conflict is replaced from the reserve',
@@ -495,6 +603,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'PUT',
     path: '/api/tenders/{tenderId}/evaluation/sheet',
     handler: 'save-score-sheet',
+    context: 'evaluation',
     auth: expert,
     access: { table: 'readWrite' },
     summary: 'Save the member’s draft score sheet',
@@ -505,6 +614,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/evaluation/sheet/submit',
     handler: 'submit-score-sheet',
+    context: 'evaluation',
     auth: expert,
     access: { table: 'readWrite' },
     summary: 'Lock the score sheet; the last one produces the report',
@@ -515,6 +625,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/evaluation/outliers/confirm',
     handler: 'confirm-outliers',
+    context: 'evaluation',
     auth: expert,
     access: { table: 'readWrite' },
     summary: 'A member confirms its flagged outlier scores; the last confirmation produces the report',
@@ -525,6 +636,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}/evaluation/report',
     handler: 'get-evaluation-report',
+    context: 'evaluation',
     auth: reportReaders,
     access: { table: 'read' },
     summary: 'The evaluation report (评标报告)',
@@ -535,6 +647,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}/my-result',
     handler: 'get-my-result',
+    context: 'evaluation',
     auth: supplier,
     access: { table: 'read' },
     summary: 'A bidder’s own score and rank (87号令第69条)',
@@ -545,6 +658,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/award',
     handler: 'award-tender',
+    context: 'awards',
     auth: purchaser,
     access: { table: 'readWrite' },
     summary: 'Confirm the winner among the candidates, in order (87号令第68条); publishes the result notice',
@@ -555,6 +669,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/contract/document',
     handler: 'declare-contract-document',
+    context: 'awards',
     auth: purchaser,
     access: { table: 'read', bucket: 'put' },
     summary: 'Declare the signed contract by SHA-256; returns a presigned PUT URL',
@@ -565,6 +680,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'POST',
     path: '/api/tenders/{tenderId}/contract',
     handler: 'record-contract',
+    context: 'awards',
     auth: purchaser,
     access: { table: 'readWrite', bucket: 'readPut' },
     summary: 'Record the contract (87号令第71条); publishes the contract notice; the tender is complete',
@@ -575,6 +691,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/tenders/{tenderId}/result',
     handler: 'get-tender-result',
+    context: 'open-data',
     auth: 'public',
     access: { table: 'read' },
     summary: 'The award, its savings (节约资金) or premium (溢价), and the contract',
@@ -585,6 +702,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/reports/trade',
     handler: 'get-trade-report',
+    context: 'awards',
     auth: centre,
     access: { table: 'read' },
     summary: '成交金额, 节约资金 and targets for a year, month, unit, trade type, category or method',
@@ -595,6 +713,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/reports/trade.csv',
     handler: 'get-trade-report-csv',
+    context: 'awards',
     auth: centre,
     access: { table: 'read' },
     summary: 'The trade report as CSV (UTF-8 with BOM)',
@@ -605,6 +724,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/reports/trade.xlsx',
     handler: 'get-trade-report-xlsx',
+    context: 'workbook',
     auth: centre,
     access: { table: 'read' },
     summary: 'The trade report as an Excel workbook',
@@ -615,6 +735,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'PUT',
     path: '/api/reports/targets/{year}',
     handler: 'put-target',
+    context: 'awards',
     auth: centre,
     access: { table: 'readWrite' },
     summary: "Set a year's target number of projects",
@@ -625,6 +746,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/ocds/tenders/{tenderId}',
     handler: 'get-tender-releases',
+    context: 'open-data',
     auth: 'public',
     access: { table: 'read' },
     summary: 'OCDS 1.1 release package of a tender: one release per public state change',
@@ -635,6 +757,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/ocds/releases',
     handler: 'list-releases',
+    context: 'open-data',
     auth: 'public',
     access: { table: 'read' },
     summary: 'OCDS 1.1 release package of the newest releases, cursor-paged',
@@ -645,6 +768,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'GET',
     path: '/api/calendar/years',
     handler: 'list-calendar-years',
+    context: 'open-data',
     auth: 'public',
     access: { table: 'read' },
     summary: 'Years the working-day calendar covers, each with its source (package or the notice loaded)',
@@ -655,26 +779,47 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'PUT',
     path: '/api/calendar/years/{year}',
     handler: 'put-calendar-year',
+    context: 'awards',
     auth: centre,
     access: { table: 'readWrite' },
     summary: "Load a year's official holiday schedule from the State Council General Office's notice",
     tag: 'calendar',
   },
-];
+] as const satisfies readonly RouteSpec[];
+
+/** All HTTP routes of the portal. */
+export const ROUTES: readonly RouteSpec[] = ROUTE_TABLE;
+
+/** The id of a route of the table. */
+export type RouteId = (typeof ROUTE_TABLE)[number]['id'];
+
+/** The ids of the routes one context serves. */
+export type RouteIdIn<C extends ContextId> = Extract<(typeof ROUTE_TABLE)[number], { context: C }>['id'];
+
+/** The routes one context serves, in table order. */
+export function routesOf(context: ContextId): readonly RouteSpec[] {
+  return ROUTES.filter((route) => route.context === context);
+}
+
+/**
+ * What a context's function is granted: the union of its routes' declared access, and no more.
+ *
+ * Why derived: the route table stays the one place where access is declared; a context is read-only
+ * exactly when every one of its routes is.
+ */
+export function contextAccess(context: ContextId): RouteAccess {
+  const routes = routesOf(context);
+  const table = routes.some((route) => route.access.table === 'readWrite') ? 'readWrite' : 'read';
+  const reads = routes.some((route) => route.access.bucket === 'read' || route.access.bucket === 'readPut');
+  const puts = routes.some((route) => route.access.bucket === 'put' || route.access.bucket === 'readPut');
+  const bucket = reads && puts ? 'readPut' : reads ? 'read' : puts ? 'put' : undefined;
+  return bucket ? { table, bucket } : { table };
+}
 
 /** Scheduled jobs. */
 export const SCHEDULES: readonly ScheduleSpec[] = [
   { id: 'tick', handler: 'tick', everyMinutes: 1, access: { table: 'readWrite' } },
 ];
-
-/** Environment variables the functions read; the CDK stack sets them, the local stack too. */
-export const ENV = {
-  tableName: 'TABLE_NAME',
-  bucketName: 'BUCKET_NAME',
-  dynamoEndpoint: 'DYNAMODB_ENDPOINT',
-  s3Endpoint: 'S3_ENDPOINT',
-  publicBaseUrl: 'PUBLIC_BASE_URL',
-} as const;
 
 /**
  * The API's CORS policy, one for both places: the CDK HttpApi's corsPreflight and the local gateway.

@@ -1,7 +1,7 @@
-import type { AuditEvent, SealedEvent } from '../schemas/audit';
+import type { SealedEvent } from '../schemas/audit';
 import type { Bid, OpeningRecord, OpeningResponse, Registration } from '../schemas/bid';
 import type { SupplierProfile } from '../schemas/supplier';
-import type { IdempotencyClaim } from './tender-repository';
+import type { EventStretch, EventWindow, IdempotencyClaim, Page, PageRequest } from './tender-repository';
 
 /** A bid change: the bid's new state and the event of its own chain. */
 export interface BidChange {
@@ -14,8 +14,9 @@ export interface BidChange {
 /**
  * Storage of supplier profiles, registrations, bids, the bid count and the opening record.
  *
- * Why its own port: the sealed-bid rules (one current bid per supplier, the count kept with the
- * bid, nothing accepted at or after the deadline) live in its transactions.
+ * Why its own port: the sealed-bid rules (one current bid per supplier, nothing accepted at or
+ * after the deadline) live in its transactions, and the count is read from the current bids
+ * themselves, so no item is written by every bid of a tender (DESIGN.md §5).
  */
 export interface BidRepository {
   /** A supplier organisation's profile, or null. */
@@ -29,6 +30,16 @@ export interface BidRepository {
   getRegistration(tenderId: string, orgId: string): Promise<Registration | null>;
   /** Every registration of a tender. */
   listRegistrations(tenderId: string): Promise<Registration[]>;
+  /** A supplier organisation's registrations, newest first, paged (its "my projects" list). */
+  listRegistrationsBySupplier(orgId: string, page: PageRequest): Promise<Page<Registration>>;
+  /**
+   * Where a supplier stands in each of some tenders, read in batches: its current (submitted) bid
+   * and its response to the opening record, each null when there is none.
+   */
+  getSupplierStandings(
+    orgId: string,
+    tenderIds: readonly string[],
+  ): Promise<Map<string, { currentBid: Bid | null; openingResponse: OpeningResponse | null }>>;
 
   /** Stores a new bid draft with its first event (and idempotency record). */
   createBid(change: BidChange, idempotency?: IdempotencyClaim): Promise<void>;
@@ -38,11 +49,14 @@ export interface BidRepository {
   listBids(tenderId: string): Promise<Bid[]>;
   /** The id of the supplier's current (submitted) bid, or null. */
   getCurrentBidId(tenderId: string, orgId: string): Promise<string | null>;
-  /** The number of current bids. */
+  /**
+   * The number of current bids: suppliers whose submitted bid stands (a replacement counts once, a
+   * withdrawn bid not at all), read from the bids themselves, exact.
+   */
   getBidCount(tenderId: string): Promise<number>;
   /**
    * Accepts a bid, atomically: only while the tender is tendering and `now` is before its deadline;
-   * it becomes the supplier's current bid (replacing `replaced`, if given) and the count follows.
+   * it becomes the supplier's current bid (replacing `replaced`, if given), so the count follows.
    */
   submitBid(change: BidChange, now: string, replaced?: BidChange): Promise<void>;
   /** Withdraws the current bid, atomically under the same deadline condition; the count follows. */
@@ -57,8 +71,8 @@ export interface BidRepository {
     expectedVersion: number,
     options?: { tenderOpenAt?: string; decryptionOpen?: boolean },
   ): Promise<void>;
-  /** A bid's own audit events, in order. */
-  listBidEvents(tenderId: string, bidId: string): Promise<AuditEvent[]>;
+  /** A stretch of a bid's own audit events and the event before it, as for a tender's chain. */
+  readBidEventStretch(tenderId: string, bidId: string, window: EventWindow): Promise<EventStretch>;
   /** A bid's own audit events, each with its restricted record: for centre staff only. */
   listRestrictedBidEvents(tenderId: string, bidId: string): Promise<SealedEvent[]>;
 

@@ -1,9 +1,9 @@
 import type { FiguresDelta, TradeFacets } from '../domain/aggregates';
-import type { AuditEvent, SealedEvent } from '../schemas/audit';
+import type { SealedEvent } from '../schemas/audit';
 import type { Award, Contract } from '../schemas/award';
 import type { OpeningRecord } from '../schemas/bid';
 import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
-import type { Notice, NoticeType } from '../schemas/notice';
+import type { Notice, NoticeFilters } from '../schemas/notice';
 import type { Tender, TenderFilters } from '../schemas/tender';
 
 /** A page of results and the cursor of the next page (null at the end). */
@@ -20,6 +20,34 @@ export interface PageRequest {
   limit: number;
   /** Cursor from a previous page. */
   cursor?: string | undefined;
+}
+
+/** Which stretch of an audit chain to read: the events after `afterSeq`, at most `limit` of them. */
+export interface EventWindow {
+  /** The seq of the event before the stretch; 0 for a chain's start. */
+  afterSeq: number;
+  /** The most events to read (at least 1). */
+  limit: number;
+  /** Whether to read each event's restricted record too (centre staff only). */
+  restricted: boolean;
+}
+
+/**
+ * A stretch of an audit chain and the event just before it.
+ *
+ * Why the event before: a page of a long log is verified by linking its first event to that one,
+ * read by key, so a page costs one Query and one GetItem however long the log is.
+ */
+export interface EventStretch {
+  /** The event at `afterSeq`, read by key; null when `afterSeq` is 0 or no event is stored there. */
+  previous: SealedEvent | null;
+  /** The stored events after `afterSeq` in sort-key order, at most `limit`. */
+  events: SealedEvent[];
+  /**
+   * The seq its storage key gives the last event read (null when none was read), whatever the
+   * event's content says: where the next stretch starts, so paging always moves forward.
+   */
+  lastStoredSeq: number | null;
 }
 
 /** A stored idempotency record: what a keyed request produced. */
@@ -48,6 +76,12 @@ export interface IdempotencyClaim {
 export interface TenderChange {
   /** The tender after the change, with version = previous version + 1. */
   tender: Tender;
+  /**
+   * The tender as read before the change (at the expected version). An adapter keeping copies of
+   * some of its fields (DynamoDB's bid gates) compares the two and rewrites them only when they
+   * move; without it, it rewrites them.
+   */
+  previous?: Tender;
   /** The audit event, whose seq equals the new version, with its restricted record. */
   event: SealedEvent;
   /** Notices published by the change. */
@@ -95,6 +129,8 @@ export interface TenderRepository {
   save(change: TenderChange, expectedVersion: number): Promise<void>;
   /** Reads a tender, or null. */
   get(tenderId: string): Promise<Tender | null>;
+  /** Reads many tenders by id at once (batched); the ids not found are missing from the map. */
+  getMany(tenderIds: readonly string[]): Promise<Map<string, Tender>>;
   /** Reads an idempotency record still alive at `now`, or null (an expired one counts as absent). */
   getIdempotency(orgId: string, key: string, now: Date): Promise<IdempotencyRecord | null>;
   /** The award of a tender, or null. */
@@ -103,16 +139,23 @@ export interface TenderRepository {
   getContract(tenderId: string): Promise<Contract | null>;
   /** A tender's notices in order. */
   listTenderNotices(tenderId: string): Promise<Notice[]>;
-  /** A tender's audit events in order. */
-  listEvents(tenderId: string): Promise<AuditEvent[]>;
-  /** A tender's audit events in order, each with its restricted record: for centre staff only. */
-  listRestrictedEvents(tenderId: string): Promise<SealedEvent[]>;
+  /**
+   * A stretch of a tender's audit events after `window.afterSeq` (one Query by sort key with a
+   * Limit) and the event at `afterSeq` (one GetItem); restricted records only if the window asks.
+   */
+  readEventStretch(tenderId: string, window: EventWindow): Promise<EventStretch>;
   /** A purchasing unit's own tenders, newest first. */
   listByOwner(orgId: string, page: PageRequest): Promise<Page<Tender>>;
-  /** Published tenders, newest first, filtered. */
+  /**
+   * Published tenders, newest first, filtered; a filtered page may hold fewer than `limit` items
+   * while `nextCursor` continues (the filter runs after the index read).
+   */
   listPublic(filters: TenderFilters, page: PageRequest): Promise<Page<Tender>>;
-  /** Public notices, newest first. */
-  listNotices(filters: { type?: NoticeType | undefined }, page: PageRequest): Promise<Page<Notice>>;
+  /**
+   * Public notices, newest first, filtered by type, method, category, trade type and title; a
+   * filtered page may hold fewer than `limit` items while `nextCursor` continues.
+   */
+  listNotices(filters: NoticeFilters, page: PageRequest): Promise<Page<Notice>>;
   /** Tenders whose next timed step is due at or before `now`. */
   listDue(now: string, limit: number): Promise<Tender[]>;
 }

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { IdSchema, InstantSchema } from './common';
+import * as z from 'zod';
+import { IdSchema, InstantSchema, PageQuerySchema } from './common';
 
 /**
  * Who does something, as a use case names it: the token's subject, organisation and role, the
@@ -101,30 +101,112 @@ export const ChainVerificationSchema = z
   .strict()
   .meta({ id: 'ChainVerification' });
 
-/** The audit log response. */
-export const AuditLogSchema = z
-  .object({ tenderId: IdSchema, events: z.array(AuditEventSchema), verification: ChainVerificationSchema })
-  .strict()
-  .meta({ id: 'AuditLog' });
+/** The most events one page of an audit log holds, and the page size when `limit` is not given. */
+export const AUDIT_PAGE_MAX = 100;
 
-/** The centre's audit log: the tender's chain and every bid's chain, with restricted records. */
+/**
+ * Query of a paged audit log: `limit` (1–100, default 100) and the `cursor` of the previous page.
+ *
+ * Why the default is the maximum: a caller without `limit` gets the same whole log as before paging
+ * for every log up to 100 events, and a longer log costs one flat page per request.
+ */
+export const AuditPageQuerySchema = PageQuerySchema.extend({
+  limit: PageQuerySchema.shape.limit.unwrap().default(AUDIT_PAGE_MAX),
+});
+
+/**
+ * Where a page sits in its chain and what it was verified against.
+ *
+ * Why these fields: a page is verified from `previousHash` (the event before it, read by key and
+ * re-hashed) to its last event, and on the last page up to the recorded head; a client that
+ * concatenates every page's `events` re-verifies the whole chain with the same function from the
+ * genesis and compares its last hash with the last page's `recordedHead`.
+ */
+export const AuditPageSchema = z
+  .object({
+    fromSeq: z.number().int().min(1).meta({
+      description: 'The seq this page starts at: 1 on the first page, the cursor’s event + 1 after',
+    }),
+    previousHash: DigestSchema.nullable().meta({
+      description:
+        'The hash the page’s first event must carry as prevHash: 64 zeros on the first page, else the stored hash of event fromSeq − 1 (null if that event is missing)',
+    }),
+    recordedHead: z
+      .object({ seq: z.number().int().min(1), hash: DigestSchema })
+      .strict()
+      .meta({
+        description: 'The chain’s last event as the tender (or bid) records it when the page was read',
+      }),
+    headChecked: z.boolean().meta({
+      description:
+        'True on the last page (nextCursor null): `verification` then also holds the chain against recordedHead',
+    }),
+  })
+  .strict()
+  .meta({ id: 'AuditPage' });
+
+/** The next-page cursor of an audit log. */
+const AuditCursorSchema = z
+  .string()
+  .nullable()
+  .meta({ description: 'Pass as `cursor` for the next page; null on the last page' });
+
+/** What a paged log's verification means, said once for every paged log. */
+const PAGE_VERIFICATION_DESCRIPTION =
+  'One page of a hash chain, in seq order. `verification` is the page’s: its events link to each other and its first to the event before it (previousHash, itself re-hashed), and on the last page the chain reaches the recorded head. `length` and `headHash` are the page’s; for a log that fits one page, the whole chain’s.';
+
+/** The audit log response: one page of the chain, verified as far as the page can tell. */
+export const AuditLogSchema = z
+  .object({
+    tenderId: IdSchema,
+    events: z.array(AuditEventSchema),
+    verification: ChainVerificationSchema,
+    page: AuditPageSchema,
+    nextCursor: AuditCursorSchema,
+  })
+  .strict()
+  .meta({ id: 'AuditLog', description: PAGE_VERIFICATION_DESCRIPTION });
+
+/** A bid's own audit log: one page of its chain, verified as the tender's log is. */
+export const BidAuditLogSchema = z
+  .object({
+    bidId: IdSchema,
+    events: z.array(AuditEventSchema),
+    verification: ChainVerificationSchema,
+    page: AuditPageSchema,
+    nextCursor: AuditCursorSchema,
+  })
+  .strict()
+  .meta({ id: 'BidAuditLog', description: PAGE_VERIFICATION_DESCRIPTION });
+
+/**
+ * The centre's audit log: one page of the tender's chain and, on the first page, every bid's chain,
+ * with restricted records.
+ */
 export const RestrictedAuditLogSchema = z
   .object({
     tenderId: IdSchema,
     events: z.array(RestrictedAuditEventSchema),
     verification: ChainVerificationSchema,
-    bids: z.array(
-      z
-        .object({
-          bidId: IdSchema,
-          events: z.array(RestrictedAuditEventSchema),
-          verification: ChainVerificationSchema,
-        })
-        .strict(),
-    ),
+    page: AuditPageSchema,
+    nextCursor: AuditCursorSchema,
+    bids: z
+      .array(
+        z
+          .object({
+            bidId: IdSchema,
+            events: z.array(RestrictedAuditEventSchema),
+            verification: ChainVerificationSchema,
+          })
+          .strict(),
+      )
+      .meta({
+        description:
+          'Every bid’s whole chain once the bid deadline has passed, on the first page only (no cursor); later pages carry []',
+      }),
   })
   .strict()
-  .meta({ id: 'RestrictedAuditLog' });
+  .meta({ id: 'RestrictedAuditLog', description: PAGE_VERIFICATION_DESCRIPTION });
 
 /** An actor as a use case names it. */
 export type Actor = z.infer<typeof ActorSchema>;
@@ -140,3 +222,5 @@ export type SealedEvent = AuditEvent & { restricted?: RestrictedActor | undefine
 export type RestrictedAuditEvent = z.infer<typeof RestrictedAuditEventSchema>;
 /** A chain verification result. */
 export type ChainVerification = z.infer<typeof ChainVerificationSchema>;
+/** Where a page of an audit log sits in its chain. */
+export type AuditPage = z.infer<typeof AuditPageSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FenSchema, IdSchema, InstantSchema } from './common';
 import { SupplierScaleSchema } from './supplier';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import './zod-config';
 import { MAX_FEN, parseHundredths } from '../domain/money';
 
@@ -98,6 +98,25 @@ export const PageQuerySchema = z.object({
     .default(20),
   cursor: z.string().max(2048).optional(),
 });
+
+/**
+ * A title search text (`q`): trimmed, 1–50 characters, matched as a substring of the title.
+ *
+ * Why no control characters or lone surrogates: neither occurs in a title, and a lone surrogate is no
+ * valid UTF-8, which the store would refuse with a 500 instead of a clear 400.
+ */
+export const TitleSearchSchema = z
+  .string()
+  .trim()
+  .min(1, { error: '搜索词不能为空 / the search text (q) cannot be empty' })
+  .max(50, { error: '搜索词至多 50 个字符 / the search text (q) is at most 50 characters' })
+  .refine((text) => !/[\p{Cc}\p{Cs}]/u.test(text), {
+    error: '搜索词不能含控制字符 / the search text (q) cannot contain control characters',
+  })
+  .meta({
+    description:
+      'Title substring, trimmed, 1–50 characters; exact characters (Chinese or Latin, case-sensitive)',
+  });
 
 /** Path parameter of routes on one tender. */
 export const TenderPathSchema = z.object({ tenderId: IdSchema });

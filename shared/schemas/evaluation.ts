@@ -1,5 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FenSchema, hundredthsUpTo100, IdSchema, InstantSchema } from './common';
+import { SupplierScaleSchema } from './supplier';
+import { EvaluationMethodSchema, StatusSchema } from './tender';
 
 const Hex64 = z
   .string()
@@ -15,6 +17,28 @@ export const DrawCommitteeBodySchema = z
   })
   .strict()
   .meta({ id: 'DrawCommittee' });
+
+/**
+ * The committee a tender's method, category and budget require (87号令第47条, 74号令第7条), as the
+ * committee GET's 404 body carries it before the draw.
+ *
+ * Why there: centre staff must see the required size before they draw, and the rules table lives on
+ * the server; the 404 is the read they make anyway to learn that no committee exists yet.
+ */
+export const CommitteeRequirementSchema = z
+  .object({
+    minSize: z.number().int().min(1).meta({ description: 'Fewest members' }),
+    odd: z.boolean().meta({ description: 'Whether the number of members must be odd (单数)' }),
+    minExperts: z
+      .number()
+      .int()
+      .min(1)
+      .meta({ description: 'Fewest experts a committee of minSize members needs (two thirds, rounded up)' }),
+    rule: z.object({ id: z.string(), citation: z.string() }),
+    title: z.object({ zh: z.string(), en: z.string() }).meta({ description: 'What the rule says' }),
+  })
+  .strict()
+  .meta({ id: 'CommitteeRequirement' });
 
 /** A member's place in the committee. */
 export const MEMBER_STATUSES = ['drawn', 'declared', 'recused', 'submitted'] as const;
@@ -125,6 +149,42 @@ export const ScoreSheetSchema = z
   })
   .meta({ id: 'ScoreSheet' });
 
+/**
+ * A member's remote session (远程异地评审): the tender, its valid bids (prices, revealed keys and
+ * sealed documents only once the member has declared no conflict), the criteria, the member's own
+ * sheet and the member's own flagged outliers — never another member's sheet.
+ */
+export const EvaluationSessionSchema = z
+  .object({
+    tenderId: IdSchema,
+    title: z.string(),
+    status: StatusSchema,
+    method: EvaluationMethodSchema,
+    priceWeightPercent: z.number(),
+    criteria: z.array(z.object({ id: z.string(), name: z.string(), maxPoints: z.number().int() })),
+    smallMicroDeductionPercent: z.number(),
+    seat: z.object({ expertId: IdSchema, status: z.enum(MEMBER_STATUSES) }),
+    bids: z.array(
+      z.object({
+        bidId: IdSchema,
+        supplierName: z.string(),
+        supplierOrgId: z.string(),
+        supplierScale: SupplierScaleSchema,
+        priceFen: FenSchema.nullable().optional(),
+        keyHex: Hex64.nullable().optional(),
+        documents: z
+          .array(z.object({ id: IdSchema, fileName: z.string(), sha256: Hex64, size: z.number().int() }))
+          .optional(),
+      }),
+    ),
+    sheet: ScoreSheetSchema.nullable(),
+    outliers: z
+      .array(OutlierSchema.omit({ memberId: true }))
+      .meta({ description: 'The member’s own scores flagged as outliers, once every sheet is locked' }),
+    outliersConfirmedAt: InstantSchema.nullable(),
+  })
+  .meta({ id: 'EvaluationSession' });
+
 /** One bid's line of the scoring result. */
 export const ScoredBidSchema = z.object({
   bidId: IdSchema,
@@ -160,10 +220,14 @@ export const EvaluationReportSchema = z
   })
   .meta({ id: 'EvaluationReport' });
 
+/** The committee a tender requires. */
+export type CommitteeRequirement = z.infer<typeof CommitteeRequirementSchema>;
 /** A committee. */
 export type Committee = z.infer<typeof CommitteeSchema>;
 /** A committee member. */
 export type CommitteeMember = z.infer<typeof CommitteeMemberSchema>;
+/** A member's remote session. */
+export type EvaluationSession = z.infer<typeof EvaluationSessionSchema>;
 /** A score sheet. */
 export type ScoreSheet = z.infer<typeof ScoreSheetSchema>;
 /** The evaluation report. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DaySchema, IdSchema, InstantSchema } from './common';
 
 /** A relation that forces recusal (实施条例第9条). */
@@ -98,7 +98,35 @@ export const AssessmentBodySchema = z
   .strict()
   .meta({ id: 'Assessment' });
 
+/** Query of the assessment route: `dryRun=true` answers what the ladder would decide, writing nothing. */
+export const AssessmentQuerySchema = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .meta({ description: 'true: decide and answer the would-be result without recording it (200)' }),
+});
+
+/** What the penalty ladder decided for one assessment, and where it leaves the expert. */
+export const PenaltyOutcomeSchema = z
+  .object({
+    decision: z.enum(['none', 'warning', 'suspended', 'removed']),
+    status: ExpertStatusSchema.meta({ description: 'The expert’s status after the assessment' }),
+    suspendedUntil: InstantSchema.optional(),
+    warningsIn12Months: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: 'Warning-level assessments in the 12 months up to and including this one' }),
+    rule: z
+      .object({ id: z.string(), citation: z.string(), title: z.object({ zh: z.string(), en: z.string() }) })
+      .optional()
+      .meta({ description: 'The ladder row that decided, with what it says' }),
+  })
+  .meta({ id: 'PenaltyOutcome' });
+
 /** An expert. */
 export type Expert = z.infer<typeof ExpertSchema>;
 /** A status change. */
 export type ExpertHistoryEntry = z.infer<typeof ExpertHistoryEntrySchema>;
+/** What the penalty ladder decided. */
+export type PenaltyOutcome = z.infer<typeof PenaltyOutcomeSchema>;

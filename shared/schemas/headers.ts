@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import './zod-config';
 
 /** An Idempotency-Key: 8–128 printable ASCII characters (a UUID or ULID fits). */

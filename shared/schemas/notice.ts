@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { IdSchema, InstantSchema } from './common';
+import * as z from 'zod';
+import { IdSchema, InstantSchema, TitleSearchSchema } from './common';
 import { CategorySchema, MethodSchema, TradeTypeSchema } from './tender';
 
 /** Kinds of public notice; later issues add result, failure and contract notices. */
@@ -44,10 +44,24 @@ export const NoticeSchema = z
   .strict()
   .meta({ id: 'Notice' });
 
-/** Filters of the notice feed. */
-export const ListNoticesQuerySchema = z.object({ type: NoticeTypeSchema.optional() });
+/**
+ * Filters of the notice feed; all given filters must hold.
+ *
+ * Why no `status`: a notice records what was announced, not where its tender stands now, and
+ * joining every feed item to its tender would cost a read per item. A board of tenders by status
+ * reads `GET /api/tenders?status=…`, which has its own index.
+ */
+export const ListNoticesQuerySchema = z.object({
+  type: NoticeTypeSchema.optional(),
+  method: MethodSchema.optional(),
+  category: CategorySchema.optional(),
+  tradeType: TradeTypeSchema.optional(),
+  q: TitleSearchSchema.optional(),
+});
 
 /** A public notice. */
 export type Notice = z.infer<typeof NoticeSchema>;
 /** A kind of notice. */
 export type NoticeType = z.infer<typeof NoticeTypeSchema>;
+/** Notice feed filters. */
+export type NoticeFilters = z.infer<typeof ListNoticesQuerySchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Response schemas of the OCDS 1.1 release packages the portal publishes.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TENDER_STATUSES } from '../domain/lifecycle';
 import {
   CATEGORIES,
@@ -7,8 +7,8 @@ import {
   EVALUATION_METHODS,
   PROCUREMENT_METHODS,
   TRADE_TYPES,
-} from '../domain/rules';
-import { FenSchema, IdSchema, InstantSchema, PercentSchema } from './common';
+} from '../domain/vocabulary';
+import { FenSchema, IdSchema, InstantSchema, PercentSchema, TitleSearchSchema } from './common';
 
 /** How a tender is traded: government procurement, or a land / mining rights transfer. */
 export const TradeTypeSchema = z.enum(TRADE_TYPES).meta({ description: 'Trade type' });
@@ -252,12 +252,13 @@ export const PublicTenderSchema = TenderSchema.omit({ createdBy: true, lastEvent
   id: 'PublicTender',
 });
 
-/** Filters of the public tender list. */
+/** Filters of the public tender list; all given filters must hold (`q`: a substring of the title). */
 export const ListTendersQuerySchema = z.object({
   status: StatusSchema.exclude(['draft']).optional(),
   method: MethodSchema.optional(),
   category: CategorySchema.optional(),
   tradeType: TradeTypeSchema.optional(),
+  q: TitleSearchSchema.optional(),
 });
 
 /** A stored tender. */

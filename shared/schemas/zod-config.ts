@@ -1,4 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import en from 'zod/v4/locales/en.js';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 
 /**
  * Makes every zod message bilingual: "中文 / English".
@@ -7,11 +9,12 @@ import { z } from 'zod';
  * use the same "zh / en" form, and the problem middleware splits it.
  */
 function configureBilingualErrors(): void {
-  const zh = z.locales.zhCN().localeError;
-  const en = z.locales.en().localeError;
+  // The two locales by path, not through `z.locales`: that namespace keeps all 64 in every bundle.
+  const zhError = zhCN().localeError;
+  const enError = en().localeError;
   const text = (result: unknown): string =>
     typeof result === 'string' ? result : ((result as { message?: string } | undefined)?.message ?? '');
-  z.config({ customError: (issue) => `${text(zh(issue))} / ${text(en(issue))}` });
+  z.config({ customError: (issue) => `${text(zhError(issue))} / ${text(enError(issue))}` });
 }
 
 configureBilingualErrors();

@@ -1,6 +1,6 @@
-import type { Deps } from '../adapters/deps';
 import { ValidationError } from '../domain/errors';
 import { tenderDocumentKey } from '../domain/tender';
+import type { Deps } from '../ports/deps';
 import type { PresignedUpload } from '../ports/document-store';
 import type { TenderDocument } from '../schemas/tender';
 import { uploadSlotKey } from './stored-documents';

@@ -1,13 +1,13 @@
-import type { Deps } from '../adapters/deps';
 import type { FiguresDelta, TradeFacets } from '../domain/aggregates';
-import { SYSTEM_ACTOR } from '../domain/audit';
 import { addCalendarDays, addWorkingDays, chinaDate, endOfChinaDay } from '../domain/calendar';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../domain/errors';
 import { formatWanYuan } from '../domain/money';
 import { premiumOf, savingsOf } from '../domain/savings';
+import type { Deps } from '../ports/deps';
 import type { Actor } from '../schemas/audit';
 import type { Award, Contract, PublicAward, PublicContract, TenderResult } from '../schemas/award';
 import type { Tender } from '../schemas/tender';
+import { SYSTEM_ACTOR } from './audit-chain';
 
 import { countOnCalendar } from './calendar';
 import { sealStoredAsDeclared, uploadSlotKey } from './stored-documents';
@@ -144,6 +144,7 @@ async function writeAward(
   const money = moneyOutcome(tender, award.dealAmountFen);
   const next = await applyChange(deps, tender, {
     action: 'award',
+    at,
     eventType: spec.deemed ? 'tender.awardDeemed' : 'tender.awarded',
     actor: spec.actor,
     data: {
@@ -269,6 +270,7 @@ export async function recordContract(
   };
   await applyChange(deps, tender, {
     action: 'recordContract',
+    at,
     eventType: 'tender.contractRecorded',
     actor: input.caller,
     data: {

@@ -1,10 +1,10 @@
-import type { Deps } from '../adapters/deps';
-import { sealEvent } from '../domain/audit';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../domain/errors';
 import type { BidChange } from '../ports/bid-repository';
+import type { Deps } from '../ports/deps';
 import type { Actor } from '../schemas/audit';
 import type { Bid } from '../schemas/bid';
 import type { Tender } from '../schemas/tender';
+import { sealEvent } from './audit-chain';
 import type { Caller } from './tender-change';
 
 /** The S3 key of a sealed bid document: per tender, per bid. */
@@ -31,6 +31,17 @@ export function nextBidState(
   );
   const mutated = spec.mutate(bid);
   return { bid: { ...mutated, version: bid.version + 1, updatedAt: at, lastEventHash: event.hash }, event };
+}
+
+/**
+ * The value of a settled read, or its error.
+ *
+ * Why: independent reads start together (a bidder's latency in the deadline minute), and their
+ * outcomes are judged in the order one read after another would be, so a request meets the same error.
+ */
+export function settledValue<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
 }
 
 /** Loads the caller's own bid; another supplier's bid does not exist for the caller. */

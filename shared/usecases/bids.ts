@@ -1,17 +1,18 @@
-import type { Deps } from '../adapters/deps';
-import { GENESIS_HASH, sealEvent } from '../domain/audit';
 import { ConflictError, IdempotencyKeyUsedError, NotFoundError, UnprocessableError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/hashing';
 import { decryptDocument, keyFromHex, manifestDigest, verifyReveal } from '../domain/sealing';
+import type { Deps } from '../ports/deps';
 import type { PresignedUpload } from '../ports/document-store';
 import type { Bid, BidReceipt, CreateBidBody, InvalidReason, RevealAttempt } from '../schemas/bid';
 import type { Tender } from '../schemas/tender';
+import { GENESIS_HASH, sealEvent } from './audit-chain';
 import {
   assertBeforeDeadline,
   bidDocumentKey,
   loadOwnBid,
   needsReconfirmation,
   nextBidState,
+  settledValue,
 } from './bid-change';
 import { logTampering, sealStoredAsDeclared, uploadSlotKey } from './stored-documents';
 import { requireProfile } from './suppliers';
@@ -74,20 +75,27 @@ export async function createBid(
   input: { caller: Caller; tenderId: string; body: CreateBidBody; idempotencyKey?: string | undefined },
   deps: Deps,
 ): Promise<CreatedBid> {
-  const tender = await loadPublishedTender(deps, input.tenderId);
+  // Read together, judged in order: the tender's errors first, then the deadline, a replay, then an
+  // unregistered supplier hears so before a missing profile.
+  const [publishedTender, registration, supplierProfile] = await Promise.allSettled([
+    loadPublishedTender(deps, input.tenderId),
+    deps.bids.getRegistration(input.tenderId, input.caller.orgId),
+    requireProfile(deps, input.caller),
+  ]);
+  const tender = settledValue(publishedTender);
   const now = deps.clock.now();
   assertUploadTimeLeft(tender, now);
   const requestHash = sha256Hex(canonicalJson({ tenderId: tender.id, ...input.body }));
   const key = input.idempotencyKey ? `bid:${input.idempotencyKey}` : undefined;
   const replay = key ? await findBidReplay(deps, input.caller, key, requestHash) : null;
   if (replay) return { bid: replay, uploads: await uploadsFor(deps, tender, replay), replayed: true };
-  if (!(await deps.bids.getRegistration(tender.id, input.caller.orgId))) {
+  if (!settledValue(registration)) {
     throw new UnprocessableError('not-registered', {
       zh: '请先报名参加该项目',
       en: 'Register for this tender before bidding',
     });
   }
-  const profile = await requireProfile(deps, input.caller);
+  const profile = settledValue(supplierProfile);
   const at = now.toISOString();
   const id = deps.newId();
   const documents = input.body.documents.map((doc) => ({ id: deps.newId(), ...doc, verified: false }));
@@ -173,12 +181,25 @@ async function findBidReplay(
  * declared hash (its object version is pinned); the bid becomes the
  * supplier's current bid (replacing an earlier one) and the tender's count follows, atomically and
  * only before the deadline. Submitting an accepted bid again answers the same receipt.
+ *
+ * Why the reads run together: the deadline minute is when a bidder can least afford latency, so
+ * the bid, the tender and the supplier's current-bid pointer are read at once, then the documents
+ * are re-hashed while the bid being replaced is read. Each outcome is judged in the same order as
+ * one read after another would be (the bid's own errors first, then the tender's, the deadline,
+ * the documents), so the same request meets the same error. Nothing is copied in storage before
+ * the bid, the tender and the deadline have passed their checks.
  */
 export async function submitBid(
   input: { caller: Caller; tenderId: string; bidId: string },
   deps: Deps,
 ): Promise<BidReceipt> {
-  const bid = await loadOwnBid(deps, input.caller, input.tenderId, input.bidId);
+  const [ownBid, publishedTender, currentBid] = await Promise.allSettled([
+    loadOwnBid(deps, input.caller, input.tenderId, input.bidId),
+    loadPublishedTender(deps, input.tenderId),
+    // The caller's pointer: the bid's supplier once loadOwnBid has passed.
+    deps.bids.getCurrentBidId(input.tenderId, input.caller.orgId),
+  ]);
+  const bid = settledValue(ownBid);
   if (bid.status === 'submitted' && bid.receipt) return bid.receipt;
   if (bid.status !== 'draft') {
     throw new ConflictError({
@@ -186,31 +207,38 @@ export async function submitBid(
       en: `This bid was ${bid.status}`,
     });
   }
-  const tender = await loadPublishedTender(deps, input.tenderId);
+  const tender = settledValue(publishedTender);
   const now = deps.clock.now();
   assertBeforeDeadline(tender, now);
-  const versions = await sealStoredAsDeclared(
-    deps,
-    bid.documents.map((doc, i) => ({
-      ...doc,
-      key: bidDocumentKey(bid.tenderId, bid.id, doc.id),
-      path: `documents.${i}`,
-    })),
-    {
-      zh: '投标文件未上传或与其哈希不符，投标未提交',
-      en: 'Bid documents are missing or do not match their hashes; the bid was not submitted',
-    },
-  );
+  const currentId = currentBid.status === 'fulfilled' ? currentBid.value : null;
+  const [sealed, manifest, previousBid] = await Promise.allSettled([
+    sealStoredAsDeclared(
+      deps,
+      bid.documents.map((doc, i) => ({
+        ...doc,
+        key: bidDocumentKey(bid.tenderId, bid.id, doc.id),
+        path: `documents.${i}`,
+      })),
+      {
+        zh: '投标文件未上传或与其哈希不符，投标未提交',
+        en: 'Bid documents are missing or do not match their hashes; the bid was not submitted',
+      },
+    ),
+    manifestDigest({
+      tenderId: bid.tenderId,
+      bidId: bid.id,
+      supplierId: bid.supplierOrgId,
+      priceCommitment: bid.priceCommitment,
+      keyCommitment: bid.keyCommitment,
+      documents: bid.documents.map(({ fileName, sha256, size }) => ({ name: fileName, sha256, size })),
+    }),
+    currentId && currentId !== bid.id ? deps.bids.getBid(bid.tenderId, currentId) : Promise.resolve(null),
+  ]);
+  const versions = settledValue(sealed);
+  const digest = settledValue(manifest);
+  settledValue(currentBid);
+  const previous = settledValue(previousBid);
   const at = now.toISOString();
-  const digest = manifestDigest({
-    tenderId: bid.tenderId,
-    bidId: bid.id,
-    supplierId: bid.supplierOrgId,
-    priceCommitment: bid.priceCommitment,
-    keyCommitment: bid.keyCommitment,
-    documents: bid.documents.map(({ fileName, sha256, size }) => ({ name: fileName, sha256, size })),
-  });
-  const currentId = await deps.bids.getCurrentBidId(bid.tenderId, bid.supplierOrgId);
   const change = nextBidState(bid, at, {
     eventType: 'bid.submitted',
     actor: input.caller,
@@ -235,18 +263,14 @@ export async function submitBid(
     auditHash: change.event.hash,
   };
   change.bid = { ...change.bid, receipt };
-  let replaced: ReturnType<typeof nextBidState> | undefined;
-  if (currentId && currentId !== bid.id) {
-    const previous = await deps.bids.getBid(bid.tenderId, currentId);
-    if (previous) {
-      replaced = nextBidState(previous, at, {
+  const replaced = previous
+    ? nextBidState(previous, at, {
         eventType: 'bid.replaced',
         actor: input.caller,
         data: { replacedBy: bid.id },
         mutate: (b) => ({ ...b, status: 'replaced' }),
-      });
-    }
-  }
+      })
+    : undefined;
   await deps.bids.submitBid(change, at, replaced);
   return receipt;
 }
@@ -256,8 +280,13 @@ export async function withdrawBid(
   input: { caller: Caller; tenderId: string; bidId: string },
   deps: Deps,
 ): Promise<Bid> {
-  const bid = await loadOwnBid(deps, input.caller, input.tenderId, input.bidId);
-  const tender = await loadPublishedTender(deps, input.tenderId);
+  // Read together, judged in order: the bid's errors first, then the tender's.
+  const [ownBid, publishedTender] = await Promise.allSettled([
+    loadOwnBid(deps, input.caller, input.tenderId, input.bidId),
+    loadPublishedTender(deps, input.tenderId),
+  ]);
+  const bid = settledValue(ownBid);
+  const tender = settledValue(publishedTender);
   const now = deps.clock.now();
   assertBeforeDeadline(tender, now);
   if (bid.status !== 'submitted') {
@@ -372,7 +401,7 @@ export async function revealBid(
       en: 'This bid has been revealed already; a reveal that matched its commitments cannot be changed',
     });
   }
-  const check = verifyReveal({
+  const check = await verifyReveal({
     tenderId: bid.tenderId,
     supplierId: bid.supplierOrgId,
     priceFen: input.priceFen,
@@ -449,11 +478,11 @@ async function openDocuments(
     const intact =
       sealed !== null && sealed.bytes.length === doc.size && sha256Hex(sealed.bytes) === doc.sha256;
     if (!intact) {
-      logTampering(object, { tenderId: bid.tenderId, bidId: bid.id, documentId: doc.id, at: 'reveal' });
+      logTampering(deps, object, { tenderId: bid.tenderId, bidId: bid.id, documentId: doc.id, at: 'reveal' });
       return { documentsIntact: false, documentsDecrypt: false };
     }
     try {
-      decryptDocument(sealed.bytes, key);
+      await decryptDocument(sealed.bytes, key);
     } catch {
       documentsDecrypt = false;
     }

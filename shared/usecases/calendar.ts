@@ -1,4 +1,3 @@
-import type { Deps } from '../adapters/deps';
 import {
   buildCalendar,
   checkYearSchedule,
@@ -10,6 +9,7 @@ import {
 } from '../domain/calendar';
 import { ConflictError, ValidationError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/hashing';
+import type { Deps } from '../ports/deps';
 import type { CalendarYear, CalendarYearBody } from '../schemas/calendar';
 import type { Caller } from './tender-change';
 

@@ -1,6 +1,6 @@
-import type { Deps } from '../adapters/deps';
+import type { Deps } from '../ports/deps';
 import type { Tender } from '../schemas/tender';
-import { applyChange, type Caller, checkIfMatch, loadOwnTender } from './tender-change';
+import { applyChange, type Caller, checkExpectedVersion, loadOwnTender } from './tender-change';
 
 /** Input of {@link cancelTender}. */
 export interface CancelTenderInput {
@@ -10,8 +10,8 @@ export interface CancelTenderInput {
   tenderId: string;
   /** Why; published in the termination notice. */
   reason: string;
-  /** The If-Match header, if sent. */
-  ifMatch?: string | undefined;
+  /** The version the caller edited from (its If-Match), if it sent one. */
+  expectedVersion?: number | undefined;
 }
 
 /**
@@ -21,7 +21,7 @@ export interface CancelTenderInput {
  */
 export async function cancelTender(input: CancelTenderInput, deps: Deps): Promise<Tender> {
   const tender = await loadOwnTender(deps, input.caller, input.tenderId);
-  checkIfMatch(tender, input.ifMatch);
+  checkExpectedVersion(tender, input.expectedVersion);
   const wasPublic = tender.publishedAt !== undefined;
   return applyChange(deps, tender, {
     action: 'cancel',

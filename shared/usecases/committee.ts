@@ -1,5 +1,5 @@
-import type { Deps } from '../adapters/deps';
 import {
+  COMMITTEE_RULES,
   committeeRequirement,
   drawCommittee as drawFromPool,
   filterEligible,
@@ -9,8 +9,9 @@ import {
 } from '../domain/committee';
 import { ForbiddenError, NotFoundError, RuleViolationError, UnprocessableError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/hashing';
+import type { Deps } from '../ports/deps';
 import type { Actor } from '../schemas/audit';
-import type { Committee, CommitteeMember } from '../schemas/evaluation';
+import type { Committee, CommitteeMember, CommitteeRequirement } from '../schemas/evaluation';
 import type { Expert } from '../schemas/expert';
 import type { Tender } from '../schemas/tender';
 
@@ -128,6 +129,7 @@ export async function drawCommittee(
   };
   await applyChange(deps, tender, {
     action: 'recordEvaluationStep',
+    at,
     eventType: 'committee.drawn',
     actor: input.caller,
     // Ids and digests only: names stay secret until the result notice.
@@ -158,6 +160,9 @@ export type CommitteeView =
 /**
  * Reads a tender's committee. Member names stay hidden from everyone but centre staff until the
  * result notice (87号令第47条 and the confidentiality of 第48条).
+ *
+ * Before the draw the 404 carries the committee the rules require (`requirement`, null for a method
+ * that draws none), so staff see the size before they choose it.
  */
 export async function getCommittee(
   input: { caller: Caller; tenderId: string },
@@ -166,7 +171,27 @@ export async function getCommittee(
   const tender = await loadPublishedTender(deps, input.tenderId);
   if (input.caller.role === 'purchaser' && tender.orgId !== input.caller.orgId) throw new ForbiddenError();
   const committee = await deps.evaluations.getCommittee(tender.id);
-  if (!committee) throw new NotFoundError({ zh: '评标委员会', en: 'Committee' });
+  if (!committee) {
+    const { method, category, budgetFen } = tender.content;
+    let requirement: CommitteeRequirement | null = null;
+    try {
+      // The same budget the draw checks its size against
+      const found = committeeRequirement(method, category, budgetFen ?? tender.content.reservePriceFen ?? 0);
+      const row = COMMITTEE_RULES.find((rule) => rule.id === found.rule.id);
+      if (row?.kind === 'committeeSize') {
+        requirement = {
+          minSize: found.minSize,
+          odd: row.odd,
+          minExperts: found.minExperts(found.minSize),
+          rule: found.rule,
+          title: { zh: row.title.zh, en: row.title.en },
+        };
+      }
+    } catch (error) {
+      if (!(error instanceof UnprocessableError && error.type === 'committee-not-drawn')) throw error;
+    }
+    throw new NotFoundError({ zh: '评标委员会', en: 'Committee' }, { extensions: { requirement } });
+  }
   if (input.caller.role === 'centre') return committee;
   const {
     members,
@@ -261,6 +286,7 @@ export async function declareConflict(
     const next = replaceMember(committee, member.expertId, { ...member, status: 'declared', declaredAt: at });
     await applyChange(deps, tender, {
       action: 'recordEvaluationStep',
+      at,
       eventType: 'committee.declared',
       actor: committeeActor(input.caller),
       data: { seat: seatOf(committee, member.expertId), conflict: false },
@@ -291,6 +317,7 @@ export async function declareConflict(
   next.members = [...next.members, toMember(reserve, true)];
   await applyChange(deps, tender, {
     action: 'recordEvaluationStep',
+    at,
     eventType: 'committee.memberReplaced',
     actor: committeeActor(input.caller),
     data: {

@@ -1,10 +1,16 @@
-import type { Deps } from '../adapters/deps';
 import { ValidationError } from '../domain/errors';
 import { nextStatus } from '../domain/lifecycle';
 import { assertPublishable, planCorrection } from '../domain/rules';
+import type { Deps } from '../ports/deps';
 import type { Correction, Tender, TenderDocument } from '../schemas/tender';
 import { countOnCalendar } from './calendar';
-import { applyChange, type Caller, checkIfMatch, loadOwnTender, verifyDocuments } from './tender-change';
+import {
+  applyChange,
+  type Caller,
+  checkExpectedVersion,
+  loadOwnTender,
+  verifyDocuments,
+} from './tender-change';
 
 /** Input of {@link correctTender}. */
 export interface CorrectTenderInput {
@@ -14,8 +20,8 @@ export interface CorrectTenderInput {
   tenderId: string;
   /** What the correction changes. */
   correction: Correction;
-  /** The If-Match header, if sent. */
-  ifMatch?: string | undefined;
+  /** The version the caller edited from (its If-Match), if it sent one. */
+  expectedVersion?: number | undefined;
 }
 
 /** Splits the correction's document changes into verified additions and removals, or fails. */
@@ -60,7 +66,7 @@ function pickDocuments(
 export async function correctTender(input: CorrectTenderInput, deps: Deps): Promise<Tender> {
   const { correction } = input;
   const tender = await loadOwnTender(deps, input.caller, input.tenderId);
-  checkIfMatch(tender, input.ifMatch);
+  checkExpectedVersion(tender, input.expectedVersion);
   nextStatus(tender.status, 'correct');
   const now = deps.clock.now();
   if (correction.bidDeadline && new Date(correction.bidDeadline).getTime() <= now.getTime()) {

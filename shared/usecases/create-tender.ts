@@ -1,8 +1,8 @@
-import type { Deps } from '../adapters/deps';
-import { GENESIS_HASH, sealEvent } from '../domain/audit';
 import { IdempotencyKeyUsedError, NotFoundError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/hashing';
+import type { Deps } from '../ports/deps';
 import type { Tender, TenderContent } from '../schemas/tender';
+import { GENESIS_HASH, sealEvent } from './audit-chain';
 import type { Caller } from './tender-change';
 
 /** How long an Idempotency-Key is remembered. */

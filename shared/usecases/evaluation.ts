@@ -1,15 +1,14 @@
-import type { Deps } from '../adapters/deps';
-import { logger } from '../adapters/logger';
-import { SYSTEM_ACTOR } from '../domain/audit';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/hashing';
 import { parseHundredths } from '../domain/money';
 import { decideSmallMicroDeduction, type SmallMicroDeduction } from '../domain/rules';
 import { type ScoringResult, scoreBids } from '../domain/scoring';
 import { minValidBids } from '../domain/tender';
+import type { Deps } from '../ports/deps';
 import type { Bid } from '../schemas/bid';
-import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
+import type { Committee, EvaluationReport, EvaluationSession, ScoreSheet } from '../schemas/evaluation';
 import type { Tender } from '../schemas/tender';
+import { SYSTEM_ACTOR } from './audit-chain';
 
 import { committeeActor, loadSeat, replaceMember, seatOf } from './committee';
 import { applyChange, type Caller, failureNotice, loadPublishedTender } from './tender-change';
@@ -50,10 +49,14 @@ function assertMayScore(tender: Tender, status: string): void {
 
 /**
  * What a member sees in the remote session: the tender and its valid bids (prices and keys only
- * after declaring no conflict), the criteria, the member's own sheet — never another member's.
+ * after declaring no conflict), the criteria, the member's own sheet and its own flagged outliers —
+ * never another member's.
  */
-export async function getSession(input: { caller: Caller; tenderId: string }, deps: Deps) {
-  const { tender, member } = await loadSeat(deps, input.caller, input.tenderId);
+export async function getSession(
+  input: { caller: Caller; tenderId: string },
+  deps: Deps,
+): Promise<EvaluationSession> {
+  const { tender, committee, member } = await loadSeat(deps, input.caller, input.tenderId);
   const bids = await validBids(deps, tender);
   const declared = member.status !== 'drawn';
   const sheet = await deps.evaluations.getSheet(tender.id, member.expertId);
@@ -85,6 +88,12 @@ export async function getSession(input: { caller: Caller; tenderId: string }, de
         : {}),
     })),
     sheet,
+    // Only the member's own flagged scores: what it is asked to confirm, and nothing of the others.
+    outliers: (committee.outlierReview?.flagged ?? [])
+      .filter((outlier) => outlier.memberId === member.expertId)
+      .map(({ memberId: _m, ...outlier }) => outlier),
+    outliersConfirmedAt:
+      committee.outlierReview?.confirmations.find((c) => c.expertId === member.expertId)?.at ?? null,
   };
 }
 
@@ -229,6 +238,7 @@ export async function submitSheet(
   });
   const updated = await applyChange(deps, tender, {
     action: 'recordEvaluationStep',
+    at,
     eventType: 'evaluation.sheetSubmitted',
     actor: committeeActor(input.caller),
     data: { seat: seatOf(committee, member.expertId), sheetDigest: digest },
@@ -244,7 +254,7 @@ export async function submitSheet(
     // step. Anything else is logged for centre staff and the tick concludes it later
     // (concludeIfReady); the member's submission itself succeeded.
     if (!(error instanceof ConflictError))
-      logger.error('Evaluation could not be concluded', { error: error as Error, tenderId: tender.id });
+      deps.logger.error('Evaluation could not be concluded', { error: error as Error, tenderId: tender.id });
   }
   return sheet;
 }

@@ -1,9 +1,14 @@
-import type { Deps } from '../adapters/deps';
 import { NotFoundError, UnprocessableError } from '../domain/errors';
-import { type Assessment, decidePenalty, type ViolationCode } from '../domain/expert-penalties';
+import {
+  type Assessment,
+  decidePenalty,
+  PENALTY_LADDER,
+  type ViolationCode,
+} from '../domain/expert-penalties';
+import type { Deps } from '../ports/deps';
 import type { StoredAssessment } from '../ports/evaluation-repository';
 import type { Page, PageRequest } from '../ports/tender-repository';
-import type { Expert } from '../schemas/expert';
+import type { Expert, PenaltyOutcome } from '../schemas/expert';
 import type { Caller } from './tender-change';
 
 /** Body of a new expert. */
@@ -83,6 +88,9 @@ export async function updateExpert(
  * Records the per-project assessment of an expert (一项目一考核) and applies the penalty ladder: the
  * new status (warning, 暂停业务, 淘汰出库) is saved with the assessment and written to the expert's
  * history, and the next draw respects it.
+ *
+ * With `dryRun` every check and the ladder run the same and nothing is written: the centre sees what
+ * the assessment would decide before it commits to it.
  */
 export async function assessExpert(
   input: {
@@ -92,9 +100,10 @@ export async function assessExpert(
     ratings: Assessment['ratings'];
     violations: string[];
     note?: string | undefined;
+    dryRun?: boolean | undefined;
   },
   deps: Deps,
-): Promise<{ assessment: StoredAssessment; expert: Expert }> {
+): Promise<{ assessment: StoredAssessment; expert: Expert; outcome: PenaltyOutcome; dryRun: boolean }> {
   const expert = await deps.evaluations.getExpert(input.expertId);
   if (!expert) throw new NotFoundError({ zh: '专家', en: 'Expert' });
   const assignments = await deps.evaluations.listAssignments(expert.id);
@@ -152,8 +161,19 @@ export async function assessExpert(
     decision: outcome.decision,
     recordedBy: input.caller.sub,
   };
-  await deps.evaluations.recordAssessment(stored, next, expert.version);
-  return { assessment: stored, expert: next };
+  const row = outcome.rule ? PENALTY_LADDER.find((rule) => rule.id === outcome.rule?.id) : undefined;
+  const shown: PenaltyOutcome = {
+    decision: outcome.decision,
+    status: outcome.status,
+    ...(outcome.suspendedUntil ? { suspendedUntil: outcome.suspendedUntil } : {}),
+    warningsIn12Months: outcome.warningsIn12Months,
+    ...(outcome.rule && row
+      ? { rule: { ...outcome.rule, title: { zh: row.title.zh, en: row.title.en } } }
+      : {}),
+  };
+  const dryRun = input.dryRun === true;
+  if (!dryRun) await deps.evaluations.recordAssessment(stored, next, expert.version);
+  return { assessment: stored, expert: next, outcome: shown, dryRun };
 }
 
 /** The committees the signed-in expert sits on. */

@@ -1,8 +1,8 @@
-import type { Deps } from '../adapters/deps';
-import { buildRelease, buildReleasePackage, type Release, type ReleasePackage } from '../domain/ocds';
+import type { Deps } from '../ports/deps';
 import type { PageRequest } from '../ports/tender-repository';
 import type { Notice } from '../schemas/notice';
 import type { Tender, TenderStatusValue } from '../schemas/tender';
+import { buildRelease, buildReleasePackage, type Release, type ReleasePackage } from './ocds-release';
 import { loadPublishedTender } from './tender-change';
 
 /** The status a tender had when a notice of this type was published. */

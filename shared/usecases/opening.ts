@@ -1,11 +1,14 @@
-import type { Deps } from '../adapters/deps';
-import { SYSTEM_ACTOR } from '../domain/audit';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../domain/errors';
 import { minValidBids } from '../domain/tender';
+import type { Deps } from '../ports/deps';
+import type { PageRequest } from '../ports/tender-repository';
 import type { AuditEvent } from '../schemas/audit';
 import { type Bid, INVALID_REASONS, type OpeningEntry, type OpeningRecord } from '../schemas/bid';
 import type { Tender } from '../schemas/tender';
+import { SYSTEM_ACTOR, toPublicEvent } from './audit-chain';
+import { type AuditChainPage, readAuditPage } from './audit-pages';
 import { assertMayReadOpenedBids, bidDocumentKey, needsReconfirmation } from './bid-change';
+import { loadSeat } from './committee';
 import { concludeByPrice } from './evaluation';
 import { assertStoredIntact, uploadSlotKey } from './stored-documents';
 import { applyChange, type Caller, failureNotice, loadPublishedTender } from './tender-change';
@@ -116,6 +119,7 @@ export async function closeDecryption(deps: Deps, tender: Tender): Promise<Tende
       opening: { ...opening, confirmationEndsAt, recordPublishedAt: at, validBidCount: validCount },
     }),
     related: { openingRecord: record },
+    at,
     notices: failed
       ? [
           failureNotice(tender, {
@@ -229,8 +233,10 @@ export async function listOpenedBids(
 
 /**
  * A download link for a sealed bid document: its own bidder any time, the purchasing unit and
- * centre staff once the tender is in evaluation. A submitted bid's stored ciphertext is re-hashed
- * against the manifest first and refused as `document-tampered` (409) when it differs.
+ * centre staff once the tender is in evaluation, and a committee member once it has declared no
+ * conflict (the session gives it the revealed keys then, DESIGN.md §4 step 4). A submitted bid's
+ * stored ciphertext is re-hashed against the manifest first and refused as `document-tampered` (409)
+ * when it differs.
  */
 export async function getBidDocumentLink(
   input: { caller: Caller; tenderId: string; bidId: string; documentId: string },
@@ -248,6 +254,15 @@ export async function getBidDocumentLink(
   if (!bid) throw new NotFoundError({ zh: '投标', en: 'Bid' });
   if (input.caller.role === 'supplier') {
     if (bid.supplierOrgId !== input.caller.orgId) throw new NotFoundError({ zh: '投标', en: 'Bid' });
+  } else if (input.caller.role === 'expert') {
+    const { member } = await loadSeat(deps, input.caller, tender.id);
+    if (member.status === 'drawn') {
+      throw new ForbiddenError({
+        zh: '请先作出回避声明（87号令第四十九条）',
+        en: 'Declare that you have no conflict of interest first (87号令第四十九条)',
+      });
+    }
+    assertMayReadOpenedBids(tender, input.caller, 'evaluation');
   } else {
     assertMayReadOpenedBids(tender, input.caller, 'evaluation');
   }
@@ -272,13 +287,17 @@ export async function getBidDocumentLink(
 }
 
 /**
- * A bid's own audit chain: for its bidder any time, for the purchasing unit and centre staff once
- * the opening record (which anchors the chain's head) is published.
+ * One page of a bid's own audit chain (`limit` events after the `cursor`, 100 by default), verified
+ * as a tender's log is: linked within, to the event before it, and on the last page to the bid's
+ * recorded head. For its bidder any time, for the purchasing unit and centre staff once the opening
+ * record (which anchors the chain's head) is published.
+ *
+ * Why verified here too: a party can check a bid's history from this route alone, page by page.
  */
 export async function getBidAudit(
-  input: { caller: Caller; tenderId: string; bidId: string },
+  input: { caller: Caller; tenderId: string; bidId: string; page?: PageRequest | undefined },
   deps: Deps,
-): Promise<{ bidId: string; events: AuditEvent[] }> {
+): Promise<{ bidId: string; events: AuditEvent[] } & Omit<AuditChainPage, 'events'>> {
   const tender = await loadPublishedTender(deps, input.tenderId);
   const bid = await deps.bids.getBid(tender.id, input.bidId);
   if (!bid) throw new NotFoundError({ zh: '投标', en: 'Bid' });
@@ -287,5 +306,12 @@ export async function getBidAudit(
   }
   if (input.caller.role !== 'supplier') assertMayReadOpenedBids(tender, input.caller, 'record');
   if (input.caller.role === 'expert') throw new ForbiddenError();
-  return { bidId: bid.id, events: await deps.bids.listBidEvents(tender.id, bid.id) };
+  const page = await readAuditPage({
+    chain: { kind: 'bid', bidId: bid.id },
+    head: { seq: bid.version, hash: bid.lastEventHash },
+    page: input.page,
+    restricted: false,
+    read: (window) => deps.bids.readBidEventStretch(tender.id, bid.id, window),
+  });
+  return { bidId: bid.id, ...page, events: page.events.map(toPublicEvent) };
 }

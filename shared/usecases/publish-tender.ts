@@ -1,11 +1,21 @@
-import type { Deps } from '../adapters/deps';
-import { UnprocessableError } from '../domain/errors';
+import { RuleViolationError, UnprocessableError } from '../domain/errors';
 import { nextStatus } from '../domain/lifecycle';
 import { formatWanYuan } from '../domain/money';
-import { assertPublishable } from '../domain/rules';
+import type { Deps } from '../ports/deps';
 import type { Tender } from '../schemas/tender';
-import { countOnCalendar } from './calendar';
-import { applyChange, type Caller, checkIfMatch, loadOwnTender, verifyDocuments } from './tender-change';
+import {
+  DOCUMENTS_REQUIRED,
+  DOCUMENTS_REQUIRED_RULE,
+  findPublicationViolations,
+  hasActiveDocument,
+} from './publication-checks';
+import {
+  applyChange,
+  type Caller,
+  checkExpectedVersion,
+  loadOwnTender,
+  verifyDocuments,
+} from './tender-change';
 
 /** Input of {@link publishTender}. */
 export interface PublishTenderInput {
@@ -13,29 +23,26 @@ export interface PublishTenderInput {
   caller: Caller;
   /** Which tender. */
   tenderId: string;
-  /** The If-Match header, if sent. */
-  ifMatch?: string | undefined;
+  /** The version the caller edited from (its If-Match), if it sent one. */
+  expectedVersion?: number | undefined;
 }
 
 /**
  * Publishes a draft: checks the state, the rules of its method and every document, then puts out
  * the procurement notice (采购公告) in the same transaction.
  *
- * Why this order: the cheap checks fail first, and nothing is written unless all pass.
+ * Why this order: the cheap checks fail first, and nothing is written unless all pass. The rules
+ * and the document check are those the dry run (`checkTenderDraft`) answers the form with.
  */
 export async function publishTender(input: PublishTenderInput, deps: Deps): Promise<Tender> {
   const tender = await loadOwnTender(deps, input.caller, input.tenderId);
-  checkIfMatch(tender, input.ifMatch);
+  checkExpectedVersion(tender, input.expectedVersion);
   nextStatus(tender.status, 'publish');
   const now = deps.clock.now();
-  await countOnCalendar(deps, (calendar) => assertPublishable(tender.content, now, calendar));
+  const violations = await findPublicationViolations(deps, tender.content, now);
+  if (violations.length > 0) throw new RuleViolationError(violations);
+  if (!hasActiveDocument(tender)) throw new UnprocessableError(DOCUMENTS_REQUIRED_RULE, DOCUMENTS_REQUIRED);
   const active = tender.documents.filter((doc) => doc.active);
-  if (active.length === 0) {
-    throw new UnprocessableError('documents-required', {
-      zh: '发布前须上传至少一份招标（采购）文件',
-      en: 'Upload at least one tender document before publishing',
-    });
-  }
   const verified = await verifyDocuments(deps, tender.id, active, now.toISOString());
   const byId = new Map(verified.map((doc) => [doc.id, doc]));
   const { content } = tender;

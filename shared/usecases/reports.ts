@@ -1,7 +1,7 @@
-import type { Deps } from '../adapters/deps';
 import { type ReportScope, scopeKey } from '../domain/aggregates';
 import { formatPercent } from '../domain/money';
 import { emptyFigures, formatFigures, type ReportLine, type TradeReport } from '../domain/savings';
+import type { Deps } from '../ports/deps';
 import type { Caller } from './tender-change';
 
 /** Line-key prefixes of each breakdown. */

@@ -1,6 +1,5 @@
-import type { Deps } from '../adapters/deps';
-import { logger } from '../adapters/logger';
 import { AppError, type BilingualText, type FieldIssue, UnprocessableError } from '../domain/errors';
+import type { Deps } from '../ports/deps';
 
 /** A document the client declared by hash and size, and where its bytes should be. */
 export interface DeclaredObject {
@@ -102,8 +101,8 @@ export async function isStoredIntact(deps: Deps, object: RecordedObject): Promis
 }
 
 /** Logs a security event: stored bytes differ from what the platform recorded. */
-export function logTampering(object: RecordedObject, context: Record<string, unknown>): void {
-  logger.error('Security event: stored document differs from its recorded SHA-256', {
+export function logTampering(deps: Deps, object: RecordedObject, context: Record<string, unknown>): void {
+  deps.logger.error('Security event: stored document differs from its recorded SHA-256', {
     securityEvent: 'document-tampered',
     key: object.key,
     versionId: object.versionId ?? null,
@@ -127,7 +126,7 @@ export async function assertStoredIntact(
   context: Record<string, unknown>,
 ): Promise<void> {
   if (await isStoredIntact(deps, object)) return;
-  logTampering(object, context);
+  logTampering(deps, object, context);
   throw new AppError(
     409,
     'document-tampered',

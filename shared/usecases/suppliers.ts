@@ -1,10 +1,15 @@
 import type { z } from 'zod';
-import type { Deps } from '../adapters/deps';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../domain/errors';
+import { isPubliclyVisible } from '../domain/lifecycle';
+import type { Deps } from '../ports/deps';
+import type { Page, PageRequest } from '../ports/tender-repository';
 import type { Registration } from '../schemas/bid';
 import type { SupplierProfile, SupplierProfileBodySchema } from '../schemas/supplier';
-import { assertBeforeDeadline, deadlineReached } from './bid-change';
+import type { MySupplierTender } from '../schemas/supplier-tender';
+import { assertBeforeDeadline, deadlineReached, needsReconfirmation, settledValue } from './bid-change';
+import { supplierTodos } from './supplier-todo';
 import { type Caller, loadPublishedTender } from './tender-change';
+import { toPublicTender } from './tender-views';
 
 /** Reads the caller's supplier profile. */
 export async function getMyProfile(input: { caller: Caller }, deps: Deps): Promise<SupplierProfile> {
@@ -55,9 +60,14 @@ export async function registerForTender(
   input: { caller: Caller; tenderId: string },
   deps: Deps,
 ): Promise<{ registration: Registration; created: boolean }> {
-  const tender = await loadPublishedTender(deps, input.tenderId);
+  // Read together, judged in order: the tender's errors and the deadline before a missing profile.
+  const [publishedTender, supplierProfile] = await Promise.allSettled([
+    loadPublishedTender(deps, input.tenderId),
+    requireProfile(deps, input.caller),
+  ]);
+  const tender = settledValue(publishedTender);
   assertBeforeDeadline(tender, deps.clock.now());
-  const profile = await requireProfile(deps, input.caller);
+  const profile = settledValue(supplierProfile);
   const registration: Registration = {
     tenderId: tender.id,
     supplierOrgId: input.caller.orgId,
@@ -93,4 +103,58 @@ export async function listRegistrations(
     });
   }
   return { items: await deps.bids.listRegistrations(tender.id) };
+}
+
+/**
+ * The caller's own projects (我的项目): every tender its organisation registered for, newest
+ * registration first, each with the public tender view, its current bid in short and its to-dos.
+ *
+ * Why registrations are enough: a supplier cannot bid without registering (createBid refuses), so
+ * they are also every tender it bid in. The page is one Query of the supplier's registrations and
+ * two batched reads (the tenders; the current bids and opening responses), whatever its size.
+ */
+export async function listMySupplierTenders(
+  input: { caller: Caller; page: PageRequest },
+  deps: Deps,
+): Promise<Page<MySupplierTender>> {
+  const orgId = input.caller.orgId;
+  const registrations = await deps.bids.listRegistrationsBySupplier(orgId, input.page);
+  const tenderIds = registrations.items.map((registration) => registration.tenderId);
+  const [tenders, standings] = await Promise.all([
+    deps.tenders.getMany(tenderIds),
+    deps.bids.getSupplierStandings(orgId, tenderIds),
+  ]);
+  const now = deps.clock.now();
+  const items = registrations.items.flatMap((registration): MySupplierTender[] => {
+    const tender = tenders.get(registration.tenderId);
+    // Registration needs a published tender, and tenders are never deleted; skip rather than leak.
+    if (!tender || !isPubliclyVisible(tender.status, tender.publishedAt)) return [];
+    const standing = standings.get(tender.id);
+    const bid = standing?.currentBid ?? null;
+    const reconfirm = bid ? needsReconfirmation(tender, bid) : false;
+    return [
+      {
+        ...toPublicTender(tender),
+        registeredAt: registration.registeredAt,
+        myBid: bid
+          ? {
+              id: bid.id,
+              status: bid.status,
+              ...(bid.submittedAt ? { submittedAt: bid.submittedAt } : {}),
+              needsReconfirmation: reconfirm,
+              revealedAt: bid.reveal?.revealedAt ?? null,
+            }
+          : null,
+        todo: supplierTodos(
+          {
+            tender,
+            currentBid: bid ? { needsReconfirmation: reconfirm, revealed: bid.reveal !== undefined } : null,
+            respondedToOpening: Boolean(standing?.openingResponse),
+          },
+          now,
+        ),
+      },
+    ];
+  });
+  return { items, nextCursor: registrations.nextCursor };
 }

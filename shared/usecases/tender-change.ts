@@ -1,12 +1,12 @@
-import type { Deps } from '../adapters/deps';
-import { sealEvent } from '../domain/audit';
 import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { isPubliclyVisible, type LifecycleAction, nextStatus } from '../domain/lifecycle';
 import { minValidBids, tenderDocumentKey } from '../domain/tender';
+import type { Deps } from '../ports/deps';
 import type { RelatedWrites } from '../ports/tender-repository';
 import type { Actor } from '../schemas/audit';
 import { NOTICE_TYPE_LABELS, type Notice, type NoticeType } from '../schemas/notice';
 import type { Tender, TenderDocument } from '../schemas/tender';
+import { sealEvent } from './audit-chain';
 import { sealStoredAsDeclared } from './stored-documents';
 
 /** A signed-in caller as the auth middleware resolves it. */
@@ -36,11 +36,11 @@ export interface ChangeSpec {
   notices?: { type: NoticeType; title: string; body: Record<string, unknown> }[];
   /** Items written in the same transaction: opening record, committee, sheet, report. */
   related?: RelatedWrites;
-}
-
-/** A tender's version as an HTTP ETag, for If-Match. */
-export function tenderEtag(tender: Tender): string {
-  return `"v${tender.version}"`;
+  /**
+   * The instant of the change when the caller already stamped related items with it (the opening
+   * record's `publishedAt`), so that the record, the event, the notices and `updatedAt` agree.
+   */
+  at?: string;
 }
 
 /**
@@ -49,7 +49,7 @@ export function tenderEtag(tender: Tender): string {
  * Why one function: every state change must be legal, versioned, audited and hash-chained alike.
  */
 export async function applyChange(deps: Deps, tender: Tender, spec: ChangeSpec): Promise<Tender> {
-  const at = deps.clock.now().toISOString();
+  const at = spec.at ?? deps.clock.now().toISOString();
   const status = nextStatus(tender.status, spec.action);
   const mutated = spec.mutate ? spec.mutate(tender, at) : tender;
   const notices: Notice[] = (spec.notices ?? []).map((notice, i) => ({
@@ -90,7 +90,10 @@ export async function applyChange(deps: Deps, tender: Tender, spec: ChangeSpec):
     noticeCount: mutated.noticeCount + notices.length,
     lastEventHash: event.hash,
   };
-  await deps.tenders.save({ tender: next, event, notices, ...spec.related }, tender.version);
+  await deps.tenders.save(
+    { tender: next, previous: tender, event, notices, ...spec.related },
+    tender.version,
+  );
   return next;
 }
 
@@ -155,13 +158,14 @@ export async function loadPublishedTender(deps: Deps, tenderId: string): Promise
 }
 
 /**
- * Checks an `If-Match` precondition against the stored version.
+ * Checks the version a client edited from (its `If-Match`) against the stored one; undefined
+ * asks for no check.
  *
- * Why: a client editing from a stale copy gets a 409 instead of silently overwriting.
+ * Why: a client editing from a stale copy gets a 412 instead of silently overwriting.
  */
-export function checkIfMatch(tender: Tender, ifMatch: string | undefined): void {
-  if (ifMatch === undefined || ifMatch === '*') return;
-  if (ifMatch.replace(/^W\//, '') !== tenderEtag(tender)) {
+export function checkExpectedVersion(tender: Tender, expectedVersion: number | undefined): void {
+  if (expectedVersion === undefined) return;
+  if (expectedVersion !== tender.version) {
     throw new PreconditionFailedError(
       {
         zh: `项目已被修改（当前版本 ${tender.version}），请刷新后重试`,

@@ -1,8 +1,7 @@
-import type { Deps } from '../adapters/deps';
-import { logger } from '../adapters/logger';
 import { isMissingCalendarYear } from '../domain/calendar';
 import { type AppError, ConflictError } from '../domain/errors';
 import { nextDueAt } from '../domain/tender';
+import type { Deps } from '../ports/deps';
 import type { Tender } from '../schemas/tender';
 import { deemAward } from './awards';
 import { countOnCalendar } from './calendar';
@@ -56,7 +55,7 @@ export async function runTick(deps: Deps): Promise<TickResult> {
       } catch (error) {
         // A conflict means another worker moved it; anything else is logged and the batch goes on.
         if (!(error instanceof ConflictError))
-          logger.error('Tick step failed', { error: error as Error, tenderId: tender.id });
+          deps.logger.error('Tick step failed', { error: error as Error, tenderId: tender.id });
         result.skipped.push(tender.id);
         break;
       }
@@ -84,7 +83,10 @@ async function concludeEvaluations(deps: Deps, result: TickResult): Promise<void
       } catch (error) {
         // A conflict means the last member's own request or another tick concluded it first.
         if (!(error instanceof ConflictError))
-          logger.error('Evaluation could not be concluded', { error: error as Error, tenderId: listed.id });
+          deps.logger.error('Evaluation could not be concluded', {
+            error: error as Error,
+            tenderId: listed.id,
+          });
         result.skipped.push(listed.id);
       }
     }
@@ -104,7 +106,7 @@ async function isDue(deps: Deps, tender: Tender, now: string): Promise<boolean> 
     dueAt = await countOnCalendar(deps, (calendar) => nextDueAt(tender, calendar));
   } catch (error) {
     if (!isMissingCalendarYear(error)) throw error;
-    logger.warn('Tick step waits for the calendar', {
+    deps.logger.warn('Tick step waits for the calendar', {
       tenderId: tender.id,
       detail: (error as AppError).detail.en,
     });

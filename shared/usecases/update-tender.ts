@@ -1,9 +1,15 @@
-import type { Deps } from '../adapters/deps';
 import { ValidationError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/hashing';
+import type { Deps } from '../ports/deps';
 import { type Tender, TenderContentSchema, type TenderUpdate } from '../schemas/tender';
 import { splitBilingual } from '../schemas/zod-config';
-import { applyChange, type Caller, checkIfMatch, loadOwnTender, requireSomeChange } from './tender-change';
+import {
+  applyChange,
+  type Caller,
+  checkExpectedVersion,
+  loadOwnTender,
+  requireSomeChange,
+} from './tender-change';
 
 /** Input of {@link updateTender}. */
 export interface UpdateTenderInput {
@@ -13,8 +19,8 @@ export interface UpdateTenderInput {
   tenderId: string;
   /** Top-level fields to replace. */
   patch: TenderUpdate;
-  /** The If-Match header, if sent. */
-  ifMatch?: string | undefined;
+  /** The version the caller edited from (its If-Match), if it sent one. */
+  expectedVersion?: number | undefined;
 }
 
 /**
@@ -26,7 +32,7 @@ export interface UpdateTenderInput {
 export async function updateTender(input: UpdateTenderInput, deps: Deps): Promise<Tender> {
   requireSomeChange(input.patch);
   const tender = await loadOwnTender(deps, input.caller, input.tenderId);
-  checkIfMatch(tender, input.ifMatch);
+  checkExpectedVersion(tender, input.expectedVersion);
   const merged = TenderContentSchema.safeParse({ ...tender.content, ...input.patch });
   if (!merged.success) {
     throw new ValidationError(

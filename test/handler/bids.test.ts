@@ -40,6 +40,7 @@ import { handler as revealBid } from '../../functions/reveal-bid';
 import { handler as submitBid } from '../../functions/submit-bid';
 import { handler as withdrawBid } from '../../functions/withdraw-bid';
 import { overrideDeps } from '../../shared/adapters/deps';
+import { gateShardOf, keys } from '../../shared/adapters/dynamodb/keys';
 import { logger } from '../../shared/adapters/logger';
 import { fixedClock } from '../../shared/domain/clock';
 import { sealBid } from '../../shared/domain/sealing';
@@ -84,7 +85,7 @@ const PRICE_FEN = 3_280_000_00;
 const REQUEST_ID = '9d2e4f60-aaaa-4bbb-8ccc-ddddeeee0001';
 
 /** The bid sealed as a real client seals it: fresh key and nonce, commitments, one ciphertext. */
-const SEALED = sealBid({
+const SEALED = await sealBid({
   tenderId: TENDER_ID,
   supplierId: SUPPLIER_ORG,
   priceFen: PRICE_FEN,
@@ -525,7 +526,7 @@ describe('roles on the sealed-bid routes', () => {
     expectNoWrites();
   });
 
-  test.each(['getOpeningRecord', 'getBidAudit', 'getBidDocument'])(
+  test.each(['getOpeningRecord', 'getBidAudit'])(
     '%s refuses the expert role: 403, nothing read',
     async (routeId) => {
       // Prepare
@@ -818,10 +819,15 @@ describe('the bid deadline at the handler level', () => {
     ]);
   });
 
-  test('submitBid: a failed tender ConditionCheck is 422 deadline-passed though the handler clock was before it', async () => {
+  test('submitBid: a failed tender gate ConditionCheck is 422 deadline-passed though the handler clock was before it', async () => {
     // Prepare
     const at = new Date(DEADLINE.getTime() - 60_000);
-    givenItems(tenderItem(TENDER), bidItem(draftBid()));
+    const gate = keys.gate(TENDER_ID, gateShardOf(SUPPLIER_ORG));
+    givenItems(tenderItem(TENDER), bidItem(draftBid()), {
+      ...tenderItem(TENDER),
+      ...gate,
+      entity: 'tenderGate',
+    });
     givenUploadedCiphertext();
     ddb
       .on(TransactWriteCommand)
@@ -838,7 +844,8 @@ describe('the bid deadline at the handler level', () => {
     const items = theTransaction();
     expect(items[0]?.ConditionCheck).toEqual({
       TableName: TABLE_NAME,
-      Key: { pk: `TENDER#${TENDER_ID}`, sk: 'TENDER' },
+      // The supplier's gate of the tender's K: a copy of its status and deadline (tender-gates.ts)
+      Key: gate,
       ConditionExpression: '#status = :tendering AND bidDeadline > :now',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':tendering': 'tendering', ':now': at.toISOString() },
@@ -847,7 +854,6 @@ describe('the bid deadline at the handler level', () => {
       'bid',
       'bidEvent',
       'bidder',
-      'BIDCOUNT',
     ]);
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });

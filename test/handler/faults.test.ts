@@ -23,6 +23,7 @@ import { handler as createTender } from '../../functions/create-tender';
 import { handler as getMyTender } from '../../functions/get-my-tender';
 import { handler as publishTender } from '../../functions/publish-tender';
 import { handler as updateTender } from '../../functions/update-tender';
+import { GATE_SHARDS } from '../../shared/adapters/dynamodb/keys';
 import { logger } from '../../shared/adapters/logger';
 import { openTenderContent } from '../helpers/fixtures';
 import {
@@ -281,7 +282,13 @@ describe('publishTender when DynamoDB fails', () => {
     expectOpaque500(result, ['Internal server error on']);
     const input = expectOnlyOneTransaction();
     const items = input.TransactItems ?? [];
-    expect(items.map((item) => item.Put?.Item?.['entity'])).toEqual(['tender', 'auditEvent', 'notice']);
+    // The tender's bid gates (one per shard) open in the same write as the tender
+    expect(items.map((item) => item.Put?.Item?.['entity'])).toEqual([
+      'tender',
+      'auditEvent',
+      'notice',
+      ...Array.from({ length: GATE_SHARDS }, () => 'tenderGate'),
+    ]);
     expect(items[0]?.Put).toMatchObject({
       TableName: TABLE_NAME,
       ConditionExpression: 'attribute_exists(pk) AND version = :expected',

@@ -13,6 +13,7 @@ import type {
 } from 'aws-lambda';
 import { expect } from 'vitest';
 import { overrideDeps, resetDeps } from '../../shared/adapters/deps';
+import { provideS3DocumentStore } from '../../shared/adapters/s3/provide';
 import { fixedClock } from '../../shared/domain/clock';
 import type { HttpMethod, Role } from '../../shared/http/routes';
 import type { Tender, TenderContent, TenderDocument } from '../../shared/schemas/tender';
@@ -52,6 +53,8 @@ export function prepareHandlerEnv(now: Date = NOW): void {
   process.env['AWS_SECRET_ACCESS_KEY'] = 'handler-test-secret-key-not-real';
   process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
   resetDeps();
+  // As the context functions that touch the bucket do: the (mocked) S3 client behind the port
+  provideS3DocumentStore();
   overrideDeps({ clock: fixedClock(now) });
 }
 

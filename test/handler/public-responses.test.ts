@@ -25,12 +25,12 @@ import { handler as getTenderAudit } from '../../functions/get-tender-audit';
 import { handler as getTenderDocument } from '../../functions/get-tender-document';
 import { handler as getTenderReleases } from '../../functions/get-tender-releases';
 import { handler as getTenderResult } from '../../functions/get-tender-result';
+import { handler as getTenderTimeline } from '../../functions/get-tender-timeline';
 import { handler as listCalendarYears } from '../../functions/list-calendar-years';
 import { handler as listNotices } from '../../functions/list-notices';
 import { handler as listReleases } from '../../functions/list-releases';
 import { handler as listTenders } from '../../functions/list-tenders';
 import { logger } from '../../shared/adapters/logger';
-import { GENESIS_HASH, hashEvent, SYSTEM_ACTOR, sealEvent } from '../../shared/domain/audit';
 import { ROUTES } from '../../shared/http/routes';
 import { type Actor, RestrictedAuditLogSchema } from '../../shared/schemas/audit';
 import type { Award, Contract } from '../../shared/schemas/award';
@@ -38,6 +38,7 @@ import type { OpeningRecord } from '../../shared/schemas/bid';
 import type { Notice } from '../../shared/schemas/notice';
 import { OPERATIONS } from '../../shared/schemas/operations';
 import type { Tender } from '../../shared/schemas/tender';
+import { GENESIS_HASH, hashEvent, SYSTEM_ACTOR, sealEvent } from '../../shared/usecases/audit-chain';
 import {
   apiEvent,
   claimsFor,
@@ -237,6 +238,7 @@ const CALLS: Record<string, { handler: Handler; pathParameters?: Record<string, 
   getTenderAudit: { handler: getTenderAudit as Handler, pathParameters: { tenderId: TENDER_ID } },
   listNotices: { handler: listNotices as Handler },
   getTenderResult: { handler: getTenderResult as Handler, pathParameters: { tenderId: TENDER_ID } },
+  getTenderTimeline: { handler: getTenderTimeline as Handler, pathParameters: { tenderId: TENDER_ID } },
   getTenderReleases: { handler: getTenderReleases as Handler, pathParameters: { tenderId: TENDER_ID } },
   listReleases: { handler: listReleases as Handler },
   listCalendarYears: { handler: listCalendarYears as Handler },

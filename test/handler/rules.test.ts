@@ -13,6 +13,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { handler as correctTender } from '../../functions/correct-tender';
 import { handler as createTender } from '../../functions/create-tender';
 import { handler as publishTender } from '../../functions/publish-tender';
+import { GATE_SHARDS } from '../../shared/adapters/dynamodb/keys';
 import { findRule } from '../../shared/domain/rules';
 import type { Tender } from '../../shared/schemas/tender';
 import { daysAfter, openTenderContent } from '../helpers/fixtures';
@@ -180,7 +181,13 @@ describe('publishTender applies the rules table', () => {
       publishedAt: NOW.toISOString(),
     });
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems ?? [];
-    expect(items.map((i) => i.Put?.Item?.['entity'])).toEqual(['tender', 'auditEvent', 'notice']);
+    // The tender's bid gates move with it (publication opens them), in the same transaction
+    expect(items.map((i) => i.Put?.Item?.['entity'])).toEqual([
+      'tender',
+      'auditEvent',
+      'notice',
+      ...Array.from({ length: GATE_SHARDS }, () => 'tenderGate'),
+    ]);
     expect(items[0]?.Put?.Item).toMatchObject({
       feedPk: 'FEED#TENDER',
       statusPk: 'STATUS#tendering',
@@ -263,7 +270,14 @@ describe('correctTender applies the rules table', () => {
     expect(deadline.getTime()).toBeGreaterThanOrEqual(daysAfter(CORRECTION_AT, 15).getTime());
     expect(corrected.correctionCount).toBe(1);
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems ?? [];
-    expect(items.map((i) => i.Put?.Item?.['entity'])).toEqual(['tender', 'auditEvent', 'notice']);
+    // The tender's bid gates move with the deadline, in the same transaction
+    expect(items.map((i) => i.Put?.Item?.['entity'])).toEqual([
+      'tender',
+      'auditEvent',
+      'notice',
+      ...Array.from({ length: GATE_SHARDS }, () => 'tenderGate'),
+    ]);
+    expect(items.at(-1)?.Put?.Item?.['bidDeadline']).toBe(deadline.toISOString());
     expect(items[2]?.Put?.Item?.['data']).toMatchObject({
       type: 'correction',
       body: { deadlineExtended: true, rule: { citation: '87号令第二十七条' } },

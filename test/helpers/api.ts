@@ -49,7 +49,9 @@ export interface ApiClient {
  * centre loads the 2027 test fixture (not the official schedule) unless `loadFixtureYear` is false, so
  * timelines planned on today's date may reach into 2027.
  */
-export async function startTestApi(options: { loadFixtureYear?: boolean } = {}): Promise<ApiClient> {
+export async function startTestApi(
+  options: { loadFixtureYear?: boolean; webDir?: string } = {},
+): Promise<ApiClient> {
   const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const gateway = await startLocalGateway({
     endpoints: inject('emulators'),
@@ -57,6 +59,7 @@ export async function startTestApi(options: { loadFixtureYear?: boolean } = {}):
     tableName: `it-${suffix}`,
     bucketName: `it-${suffix}`,
     tickIntervalMs: null,
+    webDir: options.webDir,
   });
   const call = async <T>(
     method: string,

@@ -74,7 +74,7 @@ export async function placeBid(
       throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
   }
   const plaintext = `投标文件：${supplier.name} 报价 ${priceFen} 分 — 技术响应与服务承诺`;
-  const sealed = sealBid({
+  const sealed = await sealBid({
     tenderId,
     supplierId: supplier.orgId,
     priceFen,

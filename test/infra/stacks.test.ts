@@ -12,13 +12,31 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type PortalApp } from '../../infra/app';
-import { HouseFunction, REPO_ROOT } from '../../infra/constructs/house-function';
+import { HouseFunction, REPO_ROOT, TABLE_READ_ACTIONS } from '../../infra/constructs/house-function';
 import { SCHEDULE_TIMEOUT, SERVICE_NAME } from '../../infra/stateless-stack';
 import { INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../../shared/adapters/dynamodb/keys';
-import { CORS, ENV, ROLES, ROUTES, type RouteAccess, SCHEDULES } from '../../shared/http/routes';
+import { ENV } from '../../shared/config/env';
+import {
+  CONTEXTS,
+  CORS,
+  type ContextId,
+  contextAccess,
+  ROLES,
+  ROUTES,
+  type RouteAccess,
+  routesOf,
+  SCHEDULES,
+} from '../../shared/http/routes';
 
 /** Stand-in code so the stacks synthesise without the handler files and without bundling. */
 const stubCode = () => lambda.Code.fromInline('exports.handler = async () => ({});');
+
+/** A two-file stand-in for the Vite build, so the stacks synthesise without building the web client. */
+const WEB_DIST_FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'web-dist');
+
+/** The app as the tests build it: stub handler code and the web fixture. */
+const buildTestApp = (context?: Record<string, unknown>): PortalApp =>
+  buildApp({ codeForHandler: stubCode, webDist: WEB_DIST_FIXTURE, ...(context ? { context } : {}) });
 
 /** A CloudFormation resource as found in a template. */
 interface CfnResourceJson {
@@ -32,9 +50,16 @@ interface StatementJson {
   Action: string | string[];
 }
 
-/** Every table and bucket access a route or a schedule declares, by id. */
-const ACCESS_BY_ID: ReadonlyArray<{ id: string; kind: 'route' | 'schedule'; access: RouteAccess }> = [
-  ...ROUTES.map((route) => ({ id: route.id, kind: 'route' as const, access: route.access })),
+/** The bounded contexts of the route table. */
+const CONTEXT_IDS = Object.keys(CONTEXTS) as ContextId[];
+
+/** Every function's table and bucket access: each context's (its routes' union) and each schedule's. */
+const ACCESS_BY_ID: ReadonlyArray<{ id: string; kind: 'context' | 'schedule'; access: RouteAccess }> = [
+  ...CONTEXT_IDS.map((context) => ({
+    id: context,
+    kind: 'context' as const,
+    access: contextAccess(context),
+  })),
   ...SCHEDULES.map((schedule) => ({ id: schedule.id, kind: 'schedule' as const, access: schedule.access })),
 ];
 
@@ -51,14 +76,19 @@ let stateless: Template;
 
 beforeAll(() => {
   // Prepare: one in-process synth of the whole app, cdk-nag included (it throws on findings).
-  portal = buildApp({ codeForHandler: stubCode });
+  portal = buildTestApp();
   stateful = Template.fromStack(portal.stateful);
   stateless = Template.fromStack(portal.stateless);
 }, 60_000);
 
-/** The house function of a route or schedule id. */
-function houseFunctionOf(id: string, kind: 'route' | 'schedule'): HouseFunction {
-  const fn = kind === 'route' ? portal.stateless.routeFunctions[id] : portal.stateless.scheduleFunctions[id];
+/** The house function of a context, a route (its context's) or a schedule. */
+function houseFunctionOf(id: string, kind: 'context' | 'route' | 'schedule'): HouseFunction {
+  const fn =
+    kind === 'context'
+      ? portal.stateless.contextFunctions[id as ContextId]
+      : kind === 'route'
+        ? portal.stateless.routeFunctions[id]
+        : portal.stateless.scheduleFunctions[id];
   if (!fn) throw new Error(`no function for ${kind} ${id}`);
   return fn;
 }
@@ -81,6 +111,11 @@ function actionsOf(fn: HouseFunction): string[] {
   return statements
     .filter((statement) => statement.Effect === 'Allow')
     .flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]));
+}
+
+/** Logical ids of every context's and schedule's house function. */
+function houseFunctionIds(): string[] {
+  return ACCESS_BY_ID.map(({ id, kind }) => logicalIdOf(houseFunctionOf(id, kind).function));
 }
 
 /** The template properties of a function. */
@@ -230,12 +265,16 @@ describe('stateful stack', () => {
 });
 
 describe('stateless stack: functions', () => {
-  it('creates one function per route and per schedule, all Node.js 22 on arm64, traced, with their own log group', () => {
+  it('creates one function per bounded context and per schedule, all Node.js 22 on arm64, traced, with their own log group', () => {
     // Act
-    const functions = Object.values(stateless.findResources('AWS::Lambda::Function')) as CfnResourceJson[];
+    const all = stateless.findResources('AWS::Lambda::Function') as Record<string, CfnResourceJson>;
+    const functions = houseFunctionIds().map((id) => all[id]!);
+    const others = Object.keys(all).filter((id) => !houseFunctionIds().includes(id));
 
-    // Assess
-    expect(functions).toHaveLength(ROUTES.length + SCHEDULES.length);
+    // Assess: besides the house functions, only the BucketDeployment handler that copies the web client
+    expect(new Set(houseFunctionIds()).size).toBe(CONTEXT_IDS.length + SCHEDULES.length);
+    expect(others).toHaveLength(1);
+    expect(others[0]).toMatch(/^CustomCDKBucketDeployment/);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -243,8 +282,9 @@ describe('stateless stack: functions', () => {
         MemorySize: 512,
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
-        Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps' }) },
       });
+      // Source maps are uploaded with the code but not read at every cold start
+      expect(JSON.stringify(fn.Properties?.Environment)).not.toContain('enable-source-maps');
     }
     stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
   });
@@ -273,33 +313,39 @@ describe('stateless stack: functions', () => {
     }
   });
 
-  it("sets PUBLIC_BASE_URL on every function to the HTTP API's own endpoint when no publicBaseUrl is given", () => {
+  it("sets PUBLIC_BASE_URL on every function to the web distribution's URL when no publicBaseUrl is given", () => {
     // Prepare
-    const apiId = logicalIdOf(portal.stateless.api);
+    const distributionId = logicalIdOf(portal.stateless.web.distribution);
 
     for (const { id, kind } of ACCESS_BY_ID) {
       // Act
       const props = functionProps(houseFunctionOf(id, kind));
       const variables = (props.Environment as { Variables: Record<string, unknown> }).Variables;
 
-      // Assess: the endpoint of this stack's API, never a request header
-      expect(variables[ENV.publicBaseUrl], id).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
+      // Assess: this stack's distribution (where /api/* reaches the API), never a request header
+      expect(variables[ENV.publicBaseUrl], id).toEqual({
+        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]],
+      });
     }
   });
 
   it('sets PUBLIC_BASE_URL on every function to the publicBaseUrl context value, without a trailing slash', () => {
     // Prepare
-    const custom = buildApp({
-      codeForHandler: stubCode,
-      context: { publicBaseUrl: 'https://ggzy.zhaohua.example/' },
-    });
+    const custom = buildTestApp({ publicBaseUrl: 'https://ggzy.zhaohua.example/' });
     const template = Template.fromStack(custom.stateless);
 
     // Act
-    const functions = Object.values(template.findResources('AWS::Lambda::Function')) as CfnResourceJson[];
+    const all = template.findResources('AWS::Lambda::Function') as Record<string, CfnResourceJson>;
+    const functions = ACCESS_BY_ID.map(({ id, kind }) => {
+      const fn =
+        kind === 'context'
+          ? custom.stateless.contextFunctions[id as ContextId]
+          : custom.stateless.scheduleFunctions[id];
+      return all[custom.stateless.getLogicalId(fn!.function.node.defaultChild as CfnElement)]!;
+    });
 
     // Assess
-    expect(functions).toHaveLength(ROUTES.length + SCHEDULES.length);
+    expect(functions).toHaveLength(CONTEXT_IDS.length + SCHEDULES.length);
     for (const fn of functions) {
       const environment = fn.Properties?.['Environment'] as { Variables: Record<string, unknown> };
       expect(environment.Variables[ENV.publicBaseUrl]).toBe('https://ggzy.zhaohua.example');
@@ -308,9 +354,7 @@ describe('stateless stack: functions', () => {
 
   it('refuses a publicBaseUrl context value that is not an absolute https URL', () => {
     // Act / Assess
-    expect(() => buildApp({ codeForHandler: stubCode, context: { publicBaseUrl: 'evil.example' } })).toThrow(
-      /publicBaseUrl/,
-    );
+    expect(() => buildTestApp({ publicBaseUrl: 'evil.example' })).toThrow(/publicBaseUrl/);
   });
 
   it('never attaches the account-wide AWSLambdaBasicExecutionRole managed policy', () => {
@@ -358,22 +402,54 @@ describe('stateless stack: functions', () => {
     }
   });
 
-  it('has at least one read-only, bucket-less public route whose role has no write and no S3 action at all', () => {
+  it("grants each context the union of its routes' declared access and no more: every route is covered, read-only contexts stay read-only", () => {
+    for (const context of CONTEXT_IDS) {
+      // Act
+      const actions = actionsOf(houseFunctionOf(context, 'context'));
+      const routes = routesOf(context);
+
+      // Assess: what each route needs is granted to its context's function
+      for (const route of routes) {
+        expect(houseFunctionOf(route.id, 'route'), route.id).toBe(houseFunctionOf(context, 'context'));
+        if (route.access.table === 'readWrite') expect(actions, route.id).toContain('dynamodb:PutItem');
+        if (route.access.bucket === 'read' || route.access.bucket === 'readPut')
+          expect(actions, route.id).toContain('s3:GetObject*');
+        if (route.access.bucket === 'put' || route.access.bucket === 'readPut')
+          expect(actions, route.id).toContain('s3:PutObject');
+      }
+      // ... and nothing that none of its routes declares
+      if (routes.every((route) => route.access.table === 'read'))
+        expect(
+          actions.filter((action) => TABLE_WRITE_ACTIONS.includes(action)),
+          context,
+        ).toEqual([]);
+      if (routes.every((route) => !route.access.bucket))
+        expect(
+          actions.filter((action) => action.startsWith('s3:')),
+          context,
+        ).toEqual([]);
+    }
+    // The public reads are such a context: read-only and bucket-free
+    expect(contextAccess('open-data')).toEqual({ table: 'read' });
+  });
+
+  it('lets no role Scan the table, nor use any DynamoDB action beyond key reads, queries and item writes', () => {
     // Prepare
-    const route = ROUTES.find((r) => r.auth === 'public' && r.access.table === 'read' && !r.access.bucket);
-    expect(route).toBeDefined();
+    const allowed = new Set<string>([...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS]);
 
-    // Act
-    const actions = actionsOf(houseFunctionOf(route!.id, 'route'));
+    for (const { id, kind } of ACCESS_BY_ID) {
+      // Act
+      const dynamo = actionsOf(houseFunctionOf(id, kind)).filter((action) => action.startsWith('dynamodb:'));
 
-    // Assess
-    expect(actions.filter((action) => TABLE_WRITE_ACTIONS.includes(action))).toEqual([]);
-    expect(actions.filter((action) => action.startsWith('s3:'))).toEqual([]);
+      // Assess
+      expect(dynamo, id).not.toContain('dynamodb:Scan');
+      for (const action of dynamo) expect(allowed.has(action), `${id}: ${action}`).toBe(true);
+    }
   });
 });
 
 describe('stateless stack: HTTP API', () => {
-  it('creates exactly one route per ROUTES entry, each integrated with its own function', () => {
+  it("creates exactly one route per ROUTES entry, integrated with its context's function (one integration per context)", () => {
     // Prepare
     const routes = stateless.findResources('AWS::ApiGatewayV2::Route') as Record<string, CfnResourceJson>;
     const integrations = stateless.findResources('AWS::ApiGatewayV2::Integration') as Record<
@@ -381,6 +457,7 @@ describe('stateless stack: HTTP API', () => {
       CfnResourceJson
     >;
     expect(Object.keys(routes)).toHaveLength(ROUTES.length);
+    expect(Object.keys(integrations)).toHaveLength(CONTEXT_IDS.length);
 
     for (const route of ROUTES) {
       // Act
@@ -393,9 +470,25 @@ describe('stateless stack: HTTP API', () => {
 
       // Assess
       expect(integration?.Properties?.IntegrationUri, route.id).toEqual({
-        'Fn::GetAtt': [logicalIdOf(houseFunctionOf(route.id, 'route').function), 'Arn'],
+        'Fn::GetAtt': [logicalIdOf(houseFunctionOf(route.context, 'context').function), 'Arn'],
       });
     }
+  });
+
+  it("keeps room for three times today's routes: only the route itself grows with the table", () => {
+    // Prepare: CloudFormation's limit of resources per stack
+    const limit = 500;
+    const resources = Object.keys(stateless.toJSON().Resources as Record<string, unknown>).length;
+
+    // Act: nothing per route but its AWS::ApiGatewayV2::Route (one invoke permission per function)
+    const permissions = stateless.findResources('AWS::Lambda::Permission');
+    const apiPermissions = Object.values(permissions as Record<string, CfnResourceJson>).filter(
+      (permission) => permission.Properties?.Principal === 'apigateway.amazonaws.com',
+    );
+
+    // Assess
+    expect(apiPermissions).toHaveLength(CONTEXT_IDS.length);
+    expect(resources + 2 * ROUTES.length, `${resources} resources today`).toBeLessThanOrEqual(limit);
   });
 
   it('puts the JWT authorizer on every non-public route and no authorizer on public routes', () => {
@@ -421,7 +514,11 @@ describe('stateless stack: HTTP API', () => {
     }
   });
 
-  it('configures the JWT authorizer with the Cognito issuer URL and the app client as audience', () => {
+  it('configures the JWT authorizer with the Cognito issuer URL and both app clients as audience', () => {
+    // Prepare
+    const srpClient = portal.stateless.resolve(portal.stateful.userPoolClient.userPoolClientId);
+    const webClient = { Ref: logicalIdOf(portal.stateless.webClient) };
+
     // Act / Assess
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
@@ -433,7 +530,7 @@ describe('stateless stack: HTTP API', () => {
             ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', Match.anyValue()],
           ],
         },
-        Audience: [Match.anyValue()],
+        Audience: [srpClient, webClient],
       },
     });
   });
@@ -532,9 +629,8 @@ describe('cdk-nag AwsSolutions', () => {
 
   it('still fails on a wildcard that no route access explains', () => {
     // Prepare
-    const other = buildApp({ codeForHandler: stubCode });
-    const readOnly = ROUTES.find((route) => route.access.table === 'read');
-    const fn = other.stateless.routeFunctions[readOnly!.id]!;
+    const other = buildTestApp();
+    const fn = other.stateless.contextFunctions['open-data'];
     fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:*'], resources: ['*'] }));
 
     // Act
@@ -556,36 +652,36 @@ describe('house function', () => {
     );
   });
 
-  const realHandler = [...ROUTES, ...SCHEDULES]
-    .map((spec) => spec.handler)
-    .find((handler) => existsSync(join(REPO_ROOT, 'functions', `${handler}.ts`)));
+  it('bundles a context as minified ESM split into chunks, with source maps and without the SDK credential chain', () => {
+    // Prepare
+    const app = new App();
+    const stack = new Stack(app, 'HouseFunctionBundleTest');
+    new HouseFunction(stack, 'Real', { handler: 'contexts/evaluation' });
 
-  it.skipIf(!realHandler)(
-    'bundles a real handler with esbuild as minified ESM with a source map',
-    () => {
-      // Prepare
-      const app = new App();
-      const stack = new Stack(app, 'HouseFunctionBundleTest');
-      new HouseFunction(stack, 'Real', { handler: realHandler! });
+    // Act
+    const assembly = app.synth();
+    const bundleDir = readdirSync(assembly.directory)
+      .filter((name) => name.startsWith('asset.'))
+      .map((name) => join(assembly.directory, name))
+      .find((dir) => existsSync(join(dir, 'index.mjs')));
 
-      // Act
-      const assembly = app.synth();
-      const assetDirs = readdirSync(assembly.directory).filter((name) => name.startsWith('asset.'));
-      const bundleDir = assetDirs
-        .map((name) => join(assembly.directory, name))
-        .find((dir) => existsSync(join(dir, 'index.mjs')));
-
-      // Assess
-      Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
-        Handler: 'index.handler',
-        Runtime: 'nodejs22.x',
-        Architectures: ['arm64'],
-      });
-      expect(bundleDir).toBeDefined();
-      expect(existsSync(join(bundleDir!, 'index.mjs.map'))).toBe(true);
-      const bundle = readFileSync(join(bundleDir!, 'index.mjs'), 'utf8');
-      expect(bundle.startsWith('import { createRequire as __houseCreateRequire }')).toBe(true);
-    },
-    60_000,
-  );
+    // Assess
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+    });
+    expect(bundleDir).toBeDefined();
+    expect(existsSync(join(bundleDir!, 'index.mjs.map'))).toBe(true);
+    const entry = readFileSync(join(bundleDir!, 'index.mjs'), 'utf8');
+    expect(entry.startsWith('import { createRequire as __houseCreateRequire }')).toBe(true);
+    // Each route is a chunk of its own, imported at its first request
+    const chunks = readdirSync(join(bundleDir!, 'chunks')).filter((name) => name.endsWith('.mjs'));
+    expect(chunks.length).toBeGreaterThanOrEqual(routesOf('evaluation').length);
+    expect(entry).toMatch(/import\("\.\/chunks\//);
+    const code = chunks.map((name) => readFileSync(join(bundleDir!, 'chunks', name), 'utf8')).join('\n');
+    // The SDK's chain of SSO, profile and web-identity providers is not in the bundle
+    expect(`${entry}${code}`).not.toContain('AWS_WEB_IDENTITY_TOKEN_FILE');
+    expect(`${entry}${code}`).not.toContain('exceljs');
+  }, 120_000);
 });

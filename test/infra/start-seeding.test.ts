@@ -27,7 +27,7 @@ describe('npm start -- --empty', () => {
   let child: ChildProcess | undefined;
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
+    if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child?.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
@@ -46,6 +46,9 @@ describe('npm start -- --empty', () => {
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     const up = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`not up in time:\n${output}`)), 90_000);
       child?.stdout?.on('data', () => {
@@ -54,7 +57,7 @@ describe('npm start -- --empty', () => {
           resolve(output);
         }
       });
-      child?.once('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
+      child?.once('exit', (code, signal) => reject(new Error(`exited ${code ?? signal}:\n${output}`)));
     });
     const api = /API\s+(http:\/\/\S+?)\/api\//.exec(up)?.[1];
 

@@ -251,6 +251,10 @@ describe('remote evaluation (远程异地评审) through HTTP', () => {
     }
     const waiting = await api.call('GET', `/api/tenders/${tender.id}`);
     const noReport = await api.call('GET', `/api/tenders/${tender.id}/evaluation/report`, { token: centre });
+    const oddSession = await api.call('GET', `/api/tenders/${tender.id}/evaluation`, { token: odd.token });
+    const otherSession = await api.call('GET', `/api/tenders/${tender.id}/evaluation`, {
+      token: members[0]?.token,
+    });
     const wrongMember = await api.call('POST', `/api/tenders/${tender.id}/evaluation/outliers/confirm`, {
       token: members[0]?.token,
       body: { note: '无异常评分' },
@@ -264,6 +268,11 @@ describe('remote evaluation (远程异地评审) through HTTP', () => {
     // Assess
     expect(waiting.body.status).toBe('evaluating');
     expect(noReport.status).toBe(404);
+    expect(oddSession.body.outliers).toEqual([
+      expect.objectContaining({ bidId: bids[0]?.bidId, criterionId: 'c1', points: '5.00' }),
+    ]);
+    expect(oddSession.body.outliersConfirmedAt).toBeNull();
+    expect(otherSession.body.outliers).toEqual([]);
     expect(wrongMember.status).toBe(404);
     expect(confirmed.body).toEqual({ confirmed: 1, reportReady: true });
     expect(report.body.outliers).toEqual([

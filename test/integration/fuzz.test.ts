@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { z } from 'zod';
 import { localDynamoClient } from '../../infra/local/local-stack';
-import { createS3Client } from '../../shared/adapters/deps';
-import { ENV, ROLES, ROUTES, type Role, type RouteSpec } from '../../shared/http/routes';
+import { createS3Client } from '../../shared/adapters/s3/document-store';
+import { ENV } from '../../shared/config/env';
+import { ROLES, ROUTES, type Role, type RouteSpec } from '../../shared/http/routes';
 import { OPERATIONS } from '../../shared/schemas/operations';
 import { type ApiClient, publishTender, startTestApi } from '../helpers/api';
 import { makeSupplier, placeBid } from '../helpers/bidder';
@@ -140,6 +141,7 @@ function baseBody(route: RouteSpec): Record<string, unknown> {
   const hex = 'a'.repeat(64);
   const bodies: Record<string, Record<string, unknown>> = {
     createTender: content,
+    checkTenderDraft: { content },
     updateTender: { title: '更新后的采购项目', sme: content['sme'], timeline: content['timeline'] },
     correctTender: {
       summary: '更正采购需求',

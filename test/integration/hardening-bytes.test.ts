@@ -77,7 +77,7 @@ describe('stored bytes are re-checked wherever the platform relies on them', () 
     const swapped = bids[3] as PlacedBid;
     const swappedDoc = await firstDocumentId(bidders[3] as TestSupplier, tender.id, swapped.bidId);
     // Another document sealed with the bid's own key: it decrypts, yet it is not what was submitted
-    const forged = encryptDocument(Buffer.from('伪造的投标文件'), keyFromHex(swapped.sealed.keyHex));
+    const forged = await encryptDocument(Buffer.from('伪造的投标文件'), keyFromHex(swapped.sealed.keyHex));
 
     // Act: swap bid 4 after the deadline, everyone reveals; later swap bid 1 after its valid reveal
     await at(deadlineOf(tender));
@@ -190,7 +190,7 @@ describe('stored bytes are re-checked wherever the platform relies on them', () 
     const tender = await publishTender(api, purchaser);
     const [supplier] = await suppliers(1);
     const bid = await placeBid(api, supplier as TestSupplier, tender.id, 250_000_000);
-    const forged = encryptDocument(Buffer.from('替换的投标文件'), keyFromHex(bid.sealed.keyHex));
+    const forged = await encryptDocument(Buffer.from('替换的投标文件'), keyFromHex(bid.sealed.keyHex));
 
     // Act: the bidder's own upload URL is replayed after submission with other bytes
     const replay = await uploadTo(bid.uploads[0] as PlacedBid['uploads'][number], forged);

@@ -10,7 +10,8 @@ import { importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../infra/local/dev-auth';
 import { type LocalGateway, startLocalGateway } from '../../infra/local/local-stack';
-import { CORS, ENV } from '../../shared/http/routes';
+import { ENV } from '../../shared/config/env';
+import { CORS } from '../../shared/http/routes';
 import { type ApiClient, publishTender } from '../helpers/api';
 
 let gateway: LocalGateway;

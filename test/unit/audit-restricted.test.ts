@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalJson, sha256Hex } from '../../shared/domain/hashing';
+import { AuditEventSchema, type SealedEvent } from '../../shared/schemas/audit';
 import {
   digestRestricted,
   GENESIS_HASH,
@@ -8,9 +10,7 @@ import {
   toPublicEvent,
   toRestrictedEvent,
   verifyChain,
-} from '../../shared/domain/audit';
-import { canonicalJson, sha256Hex } from '../../shared/domain/hashing';
-import { AuditEventSchema, type SealedEvent } from '../../shared/schemas/audit';
+} from '../../shared/usecases/audit-chain';
 
 const TENDER = '01JDQ3Z6B2W7X9Y0A1B2C3D4E5';
 const SUB = 'b7e1c2d3-0000-4000-8000-00000000a11e';

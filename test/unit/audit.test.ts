@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, hashEvent, sealEvent, verifyChain } from '../../shared/domain/audit';
 import { canonicalJson } from '../../shared/domain/hashing';
 import type { AuditEvent } from '../../shared/schemas/audit';
+import { GENESIS_HASH, hashEvent, sealEvent, verifyChain } from '../../shared/usecases/audit-chain';
 
 const TENDER = '01JDQ3Z6B2W7X9Y0A1B2C3D4E5';
 

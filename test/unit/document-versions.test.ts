@@ -8,10 +8,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Deps } from '../../shared/adapters/deps';
 import { logger } from '../../shared/adapters/logger';
 import { S3DocumentStore } from '../../shared/adapters/s3/document-store';
 import { sha256Hex } from '../../shared/domain/hashing';
+import type { Deps } from '../../shared/ports/deps';
 import {
   assertStoredIntact,
   isStoredIntact,
@@ -121,7 +121,7 @@ function versionedStore() {
       return found ? { versionId: write(to, found.bytes) } : null;
     },
   };
-  return { deps: { documents } as unknown as Deps, write };
+  return { deps: { documents, logger } as unknown as Deps, write };
 }
 
 describe('sealing a document copies it out of its upload slot and pins the copy', () => {

@@ -1,14 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { ConflictError, ValidationError } from '../../shared/domain/errors';
-import type { Release, ReleaseInput } from '../../shared/domain/ocds';
-import {
-  buildRelease,
-  buildReleasePackage,
-  DEFAULT_OCDS_LICENSE,
-  OCDS_PROCUREMENT_METHOD,
-  OCID_PREFIX,
-  ocidOf,
-} from '../../shared/domain/ocds';
 import { PROCUREMENT_METHOD_LABELS, PROCUREMENT_METHODS } from '../../shared/domain/rules';
 import type { Award, Contract } from '../../shared/schemas/award';
 import { AwardSchema, ContractSchema } from '../../shared/schemas/award';
@@ -20,6 +11,15 @@ import type { Notice, NoticeType } from '../../shared/schemas/notice';
 import { NOTICE_TYPE_LABELS, NoticeSchema } from '../../shared/schemas/notice';
 import type { Tender } from '../../shared/schemas/tender';
 import { TenderSchema } from '../../shared/schemas/tender';
+import type { Release, ReleaseInput } from '../../shared/usecases/ocds-release';
+import {
+  buildRelease,
+  buildReleasePackage,
+  DEFAULT_OCDS_LICENSE,
+  OCDS_PROCUREMENT_METHOD,
+  OCID_PREFIX,
+  ocidOf,
+} from '../../shared/usecases/ocds-release';
 import { openTenderContent, sha256 } from '../helpers/fixtures';
 import { loadOcdsValidators } from '../helpers/ocds-validator';
 

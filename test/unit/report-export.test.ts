@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { toCsv, toXlsx } from '../../shared/adapters/exports/report-export';
+import { toCsv } from '../../shared/adapters/exports/report-export';
+import { toXlsx } from '../../shared/adapters/exports/report-xlsx';
 import type { ReportFigures, ReportLine, TradeReport } from '../../shared/domain/savings';
 import { addFigures, emptyFigures } from '../../shared/domain/savings';
 

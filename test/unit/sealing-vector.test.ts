@@ -3,38 +3,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
   decryptDocument,
+  digestSha256Hex,
+  encryptDocument,
   keyCommitment,
   keyFromHex,
   manifestDigest,
   priceCommitment,
-  sha256Hex,
   verifyReveal,
 } from '../../shared/domain/sealing';
+import { readSealingVector } from '../helpers/sealing-vector';
 
-/** The published test vector of the sealing protocol (README, "The sealing protocol"). */
-interface SealingVector {
-  tenderId: string;
-  bidId: string;
-  supplierId: string;
-  priceFen: number;
-  nonce: string;
-  keyHex: string;
-  ivHex: string;
-  plaintextUtf8: string;
-  documentName: string;
-  sealedHex: string;
-  sealedSha256: string;
-  sealedSize: number;
-  priceCommitmentInput: string;
-  priceCommitment: string;
-  keyCommitment: string;
-  manifestCanonicalJson: string;
-  manifestDigest: string;
-}
-
-const vector = JSON.parse(
-  readFileSync(new URL('../fixtures/sealing-vector.json', import.meta.url), 'utf8'),
-) as SealingVector;
+const vector = readSealingVector();
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
 /** SHA-256 hex computed with node:crypto alone, independently of the module under test. */
@@ -81,13 +60,13 @@ describe('the sealing test vector, written from the README alone', () => {
 });
 
 describe('the sealing module agrees with the test vector', () => {
-  test('decrypts the sealed bytes and reproduces every hash', () => {
+  test('decrypts the sealed bytes and reproduces every hash', async () => {
     // Prepare
     const key = keyFromHex(vector.keyHex);
     const sealed = new Uint8Array(Buffer.from(vector.sealedHex, 'hex'));
     // Act
-    const plaintext = decryptDocument(sealed, key);
-    const digest = manifestDigest({
+    const plaintext = await decryptDocument(sealed, key);
+    const digest = await manifestDigest({
       tenderId: vector.tenderId,
       bidId: vector.bidId,
       supplierId: vector.supplierId,
@@ -97,10 +76,10 @@ describe('the sealing module agrees with the test vector', () => {
     });
     // Assess
     expect(Buffer.from(plaintext).toString('utf8')).toBe(vector.plaintextUtf8);
-    expect(sha256Hex(sealed)).toBe(vector.sealedSha256);
-    expect(keyCommitment(key)).toBe(vector.keyCommitment);
+    expect(await digestSha256Hex(sealed)).toBe(vector.sealedSha256);
+    expect(await keyCommitment(key)).toBe(vector.keyCommitment);
     expect(
-      priceCommitment({
+      await priceCommitment({
         tenderId: vector.tenderId,
         supplierId: vector.supplierId,
         priceFen: vector.priceFen,
@@ -110,7 +89,7 @@ describe('the sealing module agrees with the test vector', () => {
     expect(digest).toBe(vector.manifestDigest);
   });
 
-  test('accepts the vector reveal and refuses an upper-case nonce', () => {
+  test('accepts the vector reveal and refuses an upper-case nonce', async () => {
     const reveal = {
       tenderId: vector.tenderId,
       supplierId: vector.supplierId,
@@ -120,8 +99,34 @@ describe('the sealing module agrees with the test vector', () => {
       priceCommitment: vector.priceCommitment,
       keyCommitment: vector.keyCommitment,
     };
-    expect(verifyReveal(reveal)).toEqual({ priceMatches: true, keyMatches: true });
-    expect(() => verifyReveal({ ...reveal, nonce: vector.nonce.toUpperCase() })).toThrow();
+    expect(await verifyReveal(reveal)).toEqual({ priceMatches: true, keyMatches: true });
+    await expect(verifyReveal({ ...reveal, nonce: vector.nonce.toUpperCase() })).rejects.toThrow();
+  });
+
+  test('what the module seals, node:crypto opens by the README recipe alone', async () => {
+    // Prepare
+    const key = keyFromHex(vector.keyHex);
+    const plaintext = new TextEncoder().encode(vector.plaintextUtf8);
+    // Act
+    const sealed = Buffer.from(await encryptDocument(plaintext, key));
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      Buffer.from(vector.keyHex, 'hex'),
+      sealed.subarray(4, 16),
+      {
+        authTagLength: 16,
+      },
+    );
+    decipher.setAAD(Buffer.from('GGZ1', 'ascii'));
+    decipher.setAuthTag(sealed.subarray(sealed.byteLength - 16));
+    const opened = Buffer.concat([
+      decipher.update(sealed.subarray(16, sealed.byteLength - 16)),
+      decipher.final(),
+    ]);
+    // Assess
+    expect(sealed.subarray(0, 4).toString('ascii')).toBe('GGZ1');
+    expect(sealed.byteLength).toBe(vector.sealedSize);
+    expect(opened.toString('utf8')).toBe(vector.plaintextUtf8);
   });
 
   test('a client that leaves out the GGZ1 additional data cannot open the vector', () => {

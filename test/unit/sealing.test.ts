@@ -4,6 +4,7 @@ import { ValidationError } from '../../shared/domain/errors';
 import type { BidManifest } from '../../shared/domain/sealing';
 import {
   decryptDocument,
+  digestSha256Hex,
   encryptDocument,
   generateBidKey,
   generateNonce,
@@ -13,7 +14,6 @@ import {
   manifestDigest,
   priceCommitment,
   sealBid,
-  sha256Hex,
   verifyReveal,
 } from '../../shared/domain/sealing';
 
@@ -29,6 +29,25 @@ const catchError = (act: () => unknown): unknown => {
     return error;
   }
   throw new Error('expected the call to throw');
+};
+
+/**
+ * Runs `act` and returns what its promise rejected with; fails when it threw synchronously or resolved,
+ * so an async function of the module never mixes the two ways of failing.
+ */
+const catchRejection = async (act: () => Promise<unknown>): Promise<unknown> => {
+  let pending: Promise<unknown>;
+  try {
+    pending = act();
+  } catch {
+    throw new Error('expected a rejected promise, but the call threw synchronously');
+  }
+  try {
+    await pending;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
 };
 
 const TENDER_ID = 'T-2025-0001';
@@ -106,14 +125,14 @@ describe('keyToHex and keyFromHex', () => {
 });
 
 describe('encryptDocument and decryptDocument', () => {
-  test('round-trip a document; the sealed bytes have the GGZ1 header and are 32 bytes longer', () => {
+  test('round-trip a document; the sealed bytes have the GGZ1 header and are 32 bytes longer', async () => {
     // Prepare
     const key = generateBidKey();
     const plaintext = new TextEncoder().encode('投标文件：报价一览表 / bid document');
 
     // Act
-    const sealed = encryptDocument(plaintext, key);
-    const opened = decryptDocument(sealed, key);
+    const sealed = await encryptDocument(plaintext, key);
+    const opened = await decryptDocument(sealed, key);
 
     // Assess
     expect(opened).toEqual(plaintext);
@@ -122,27 +141,44 @@ describe('encryptDocument and decryptDocument', () => {
     expect(Buffer.from(sealed).includes(Buffer.from(plaintext))).toBe(false);
   });
 
-  test('round-trip an empty document', () => {
+  test('open a sealed document that is a view at an offset into a larger buffer', async () => {
+    // Prepare: as a Node Buffer from the shared pool or a subarray of a download would be
+    const key = generateBidKey();
+    const plaintext = new TextEncoder().encode('开标一览表');
+    const sealed = await encryptDocument(plaintext, key);
+    const backing = new Uint8Array(sealed.byteLength + 13).fill(0xee);
+    backing.set(sealed, 7);
+    const view = backing.subarray(7, 7 + sealed.byteLength);
+
+    // Act
+    const opened = await decryptDocument(view, key);
+
+    // Assess
+    expect(view.byteOffset).toBe(7);
+    expect(opened).toEqual(plaintext);
+  });
+
+  test('round-trip an empty document', async () => {
     // Prepare
     const key = generateBidKey();
 
     // Act
-    const sealed = encryptDocument(new Uint8Array(0), key);
-    const opened = decryptDocument(sealed, key);
+    const sealed = await encryptDocument(new Uint8Array(0), key);
+    const opened = await decryptDocument(sealed, key);
 
     // Assess
     expect(sealed.byteLength).toBe(32);
     expect(opened.byteLength).toBe(0);
   });
 
-  test('uses a fresh IV, so the same document sealed twice differs', () => {
+  test('uses a fresh IV, so the same document sealed twice differs', async () => {
     // Prepare
     const key = generateBidKey();
     const plaintext = new Uint8Array([1, 2, 3, 4]);
 
     // Act
-    const first = encryptDocument(plaintext, key);
-    const second = encryptDocument(plaintext, key);
+    const first = await encryptDocument(plaintext, key);
+    const second = await encryptDocument(plaintext, key);
 
     // Assess
     expect(first.subarray(4, 16)).not.toEqual(second.subarray(4, 16));
@@ -153,16 +189,16 @@ describe('encryptDocument and decryptDocument', () => {
     ['the IV', 5],
     ['the ciphertext', 20],
     ['the tag', -1],
-  ])('rejects a sealed document with one byte of %s flipped', (_label, offset) => {
+  ])('rejects a sealed document with one byte of %s flipped', async (_label, offset) => {
     // Prepare
     const key = generateBidKey();
-    const sealed = encryptDocument(new TextEncoder().encode('price list, 45 pages'), key);
+    const sealed = await encryptDocument(new TextEncoder().encode('price list, 45 pages'), key);
     const tampered = sealed.slice();
     const index = offset < 0 ? tampered.byteLength + offset : offset;
     tampered[index] = (tampered[index] ?? 0) ^ 0x01;
 
     // Act
-    const error = catchError(() => decryptDocument(tampered, key));
+    const error = await catchRejection(() => decryptDocument(tampered, key));
 
     // Assess
     expect(error).toBeInstanceOf(ValidationError);
@@ -171,13 +207,13 @@ describe('encryptDocument and decryptDocument', () => {
     expect(detail.zh).toContain('无法解密');
   });
 
-  test('rejects the wrong key', () => {
+  test('rejects the wrong key', async () => {
     // Prepare
-    const sealed = encryptDocument(new TextEncoder().encode('technical proposal'), generateBidKey());
+    const sealed = await encryptDocument(new TextEncoder().encode('technical proposal'), generateBidKey());
     const otherKey = generateBidKey();
 
     // Act
-    const error = catchError(() => decryptDocument(sealed, otherKey));
+    const error = await catchRejection(() => decryptDocument(sealed, otherKey));
 
     // Assess
     expect(error).toBeInstanceOf(ValidationError);
@@ -185,15 +221,15 @@ describe('encryptDocument and decryptDocument', () => {
     expect((error as ValidationError).detail.en).toContain('the key is wrong');
   });
 
-  test('rejects bytes whose header is not GGZ1, even with a valid tag behind it', () => {
+  test('rejects bytes whose header is not GGZ1, even with a valid tag behind it', async () => {
     // Prepare
     const key = generateBidKey();
-    const sealed = encryptDocument(new Uint8Array([9, 9, 9]), key);
+    const sealed = await encryptDocument(new Uint8Array([9, 9, 9]), key);
     const renamed = sealed.slice();
     renamed[3] = 0x32; // 'GGZ2'
 
     // Act
-    const error = catchError(() => decryptDocument(renamed, key));
+    const error = await catchRejection(() => decryptDocument(renamed, key));
 
     // Assess
     expect(error).toBeInstanceOf(ValidationError);
@@ -201,26 +237,26 @@ describe('encryptDocument and decryptDocument', () => {
     expect((error as ValidationError).detail.zh).toContain('文件头');
   });
 
-  test('rejects bytes too short to be a sealed document', () => {
+  test('rejects bytes too short to be a sealed document', async () => {
     // Prepare
     const key = generateBidKey();
-    const truncated = encryptDocument(new Uint8Array(0), key).subarray(0, 31);
+    const truncated = (await encryptDocument(new Uint8Array(0), key)).subarray(0, 31);
 
     // Act
-    const error = catchError(() => decryptDocument(truncated, key));
+    const error = await catchRejection(() => decryptDocument(truncated, key));
 
     // Assess
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).detail.en).toContain('not a sealed document: 31 bytes');
   });
 
-  test('rejects a key that is not 32 bytes before touching the cipher', () => {
+  test('rejects a key that is not 32 bytes before touching the cipher', async () => {
     // Prepare
     const plaintext = new Uint8Array([1]);
     const shortKey = new Uint8Array(31);
 
     // Act
-    const error = catchError(() => encryptDocument(plaintext, shortKey));
+    const error = await catchRejection(() => encryptDocument(plaintext, shortKey));
 
     // Assess
     expect(error).toBeInstanceOf(ValidationError);
@@ -229,12 +265,12 @@ describe('encryptDocument and decryptDocument', () => {
 });
 
 describe('commitments', () => {
-  test('priceCommitment is the SHA-256 of exactly tenderId|supplierId|priceFen|nonce', () => {
+  test('priceCommitment is the SHA-256 of exactly tenderId|supplierId|priceFen|nonce', async () => {
     // Prepare
     const exact = `T-2025-0001|S-0042|345514050|${'ab'.repeat(32)}`;
 
     // Act
-    const commitment = priceCommitment({
+    const commitment = await priceCommitment({
       tenderId: TENDER_ID,
       supplierId: SUPPLIER_ID,
       priceFen: 345_514_050,
@@ -246,31 +282,43 @@ describe('commitments', () => {
     expect(commitment).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  test('keyCommitment is the SHA-256 of the raw 32 key bytes, not of their hex', () => {
+  test('keyCommitment is the SHA-256 of the raw 32 key bytes, not of their hex', async () => {
     // Prepare
     const key = keyFromHex(KEY_HEX);
 
     // Act
-    const commitment = keyCommitment(key);
+    const commitment = await keyCommitment(key);
 
     // Assess
     expect(commitment).toBe(referenceSha256(Buffer.from(KEY_HEX, 'hex')));
     expect(commitment).not.toBe(referenceSha256(KEY_HEX));
   });
 
-  test('sha256Hex hashes strings as UTF-8 and bytes as they are', () => {
+  test('digestSha256Hex hashes strings as UTF-8 and bytes as they are', async () => {
     // Prepare
     const text = '公共资源交易';
 
     // Act
-    const fromString = sha256Hex(text);
-    const fromBytes = sha256Hex(new TextEncoder().encode(text));
-    const empty = sha256Hex('');
+    const fromString = await digestSha256Hex(text);
+    const fromBytes = await digestSha256Hex(new TextEncoder().encode(text));
+    const empty = await digestSha256Hex('');
 
     // Assess
     expect(fromString).toBe(fromBytes);
     expect(fromString).toBe(referenceSha256(Buffer.from(text, 'utf8')));
     expect(empty).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  test('digestSha256Hex rejects what is neither bytes nor a string', async () => {
+    // Prepare
+    const notBytes = [1, 2, 3] as unknown as Uint8Array;
+
+    // Act
+    const error = await catchRejection(() => digestSha256Hex(notBytes));
+
+    // Assess
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).errors[0]?.path).toBe('data');
   });
 
   test.each([
@@ -281,12 +329,12 @@ describe('commitments', () => {
     ['an upper-case nonce', { nonce: 'AB'.repeat(32) }, 'nonce'],
     ['an empty tender id', { tenderId: '' }, 'tenderId'],
     ['a supplier id containing |', { supplierId: 'S|1' }, 'supplierId'],
-  ])('priceCommitment rejects %s', (_label, override, path) => {
+  ])('priceCommitment rejects %s', async (_label, override, path) => {
     // Prepare
     const input = { tenderId: TENDER_ID, supplierId: SUPPLIER_ID, priceFen: 100, nonce: NONCE, ...override };
 
     // Act
-    const error = catchError(() => priceCommitment(input));
+    const error = await catchRejection(() => priceCommitment(input));
 
     // Assess
     expect(error).toBeInstanceOf(ValidationError);
@@ -294,24 +342,24 @@ describe('commitments', () => {
   });
 });
 
-describe('verifyReveal', () => {
-  const key = keyFromHex(KEY_HEX);
-  const committed = {
+/** An honest reveal of KEY_HEX with the commitments recorded for it (computed once, before the tests). */
+const committed = {
+  tenderId: TENDER_ID,
+  supplierId: SUPPLIER_ID,
+  priceFen: 98_760_000,
+  nonce: NONCE,
+  keyHex: KEY_HEX,
+  priceCommitment: await priceCommitment({
     tenderId: TENDER_ID,
     supplierId: SUPPLIER_ID,
     priceFen: 98_760_000,
     nonce: NONCE,
-    keyHex: KEY_HEX,
-    priceCommitment: priceCommitment({
-      tenderId: TENDER_ID,
-      supplierId: SUPPLIER_ID,
-      priceFen: 98_760_000,
-      nonce: NONCE,
-    }),
-    keyCommitment: keyCommitment(key),
-  };
+  }),
+  keyCommitment: await keyCommitment(keyFromHex(KEY_HEX)),
+};
 
-  test('accepts an honest reveal, whatever the case of the hex', () => {
+describe('verifyReveal', () => {
+  test('accepts an honest reveal, whatever the case of the hex', async () => {
     // Prepare
     const reveal = {
       ...committed,
@@ -320,7 +368,7 @@ describe('verifyReveal', () => {
     };
 
     // Act
-    const result = verifyReveal(reveal);
+    const result = await verifyReveal(reveal);
 
     // Assess
     expect(result).toEqual({ priceMatches: true, keyMatches: true });
@@ -331,12 +379,12 @@ describe('verifyReveal', () => {
     ['a different nonce', { nonce: 'cd'.repeat(32) }, { priceMatches: false, keyMatches: true }],
     ['a different supplier', { supplierId: 'S-0043' }, { priceMatches: false, keyMatches: true }],
     ['a different key', { keyHex: 'ff'.repeat(32) }, { priceMatches: true, keyMatches: false }],
-  ])('detects %s without throwing', (_label, override, expected) => {
+  ])('detects %s without throwing', async (_label, override, expected) => {
     // Prepare
     const reveal = { ...committed, ...override };
 
     // Act
-    const result = verifyReveal(reveal);
+    const result = await verifyReveal(reveal);
 
     // Assess
     expect(result).toEqual(expected);
@@ -348,12 +396,12 @@ describe('verifyReveal', () => {
     ['a malformed price commitment', { priceCommitment: 'not-a-digest' }, 'priceCommitment'],
     ['a truncated key commitment', { keyCommitment: 'ab'.repeat(31) }, 'keyCommitment'],
     ['a malformed nonce', { nonce: 'xyz' }, 'nonce'],
-  ])('throws a ValidationError for %s', (_label, override, path) => {
+  ])('throws a ValidationError for %s', async (_label, override, path) => {
     // Prepare
     const reveal = { ...committed, ...override };
 
     // Act
-    const error = catchError(() => verifyReveal(reveal));
+    const error = await catchRejection(() => verifyReveal(reveal));
 
     // Assess
     expect(error).toBeInstanceOf(ValidationError);
@@ -375,7 +423,7 @@ describe('manifestDigest', () => {
     ],
   };
 
-  test('is the SHA-256 of the canonical JSON: sorted keys, documents by name then sha256', () => {
+  test('is the SHA-256 of the canonical JSON: sorted keys, documents by name then sha256', async () => {
     // Prepare
     const canonical =
       `{"bidId":"B-01","documents":[` +
@@ -386,13 +434,13 @@ describe('manifestDigest', () => {
       `"supplierId":"S-0042","tenderId":"T-2025-0001"}`;
 
     // Act
-    const digest = manifestDigest(manifest);
+    const digest = await manifestDigest(manifest);
 
     // Assess
     expect(digest).toBe(referenceSha256(canonical));
   });
 
-  test('does not depend on key order or document order', () => {
+  test('does not depend on key order or document order', async () => {
     // Prepare
     const [first, second, third] = manifest.documents;
     const reordered: BidManifest = {
@@ -409,17 +457,17 @@ describe('manifestDigest', () => {
     };
 
     // Act
-    const original = manifestDigest(manifest);
-    const shuffled = manifestDigest(reordered);
+    const original = await manifestDigest(manifest);
+    const shuffled = await manifestDigest(reordered);
 
     // Assess
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(manifest));
     expect(shuffled).toBe(original);
   });
 
-  test('changes when any listed fact changes', () => {
+  test('changes when any listed fact changes', async () => {
     // Prepare
-    const original = manifestDigest(manifest);
+    const original = await manifestDigest(manifest);
     const variants: BidManifest[] = [
       { ...manifest, bidId: 'B-02' },
       { ...manifest, priceCommitment: 'ac'.repeat(32) },
@@ -431,14 +479,14 @@ describe('manifestDigest', () => {
     ];
 
     // Act
-    const digests = variants.map((variant) => manifestDigest(variant));
+    const digests = await Promise.all(variants.map((variant) => manifestDigest(variant)));
 
     // Assess
     for (const digest of digests) expect(digest).not.toBe(original);
     expect(new Set(digests).size).toBe(variants.length);
   });
 
-  test('rejects a document whose sha256 is not a digest', () => {
+  test('rejects a document whose sha256 is not a digest', async () => {
     // Prepare
     const broken: BidManifest = {
       ...manifest,
@@ -446,7 +494,7 @@ describe('manifestDigest', () => {
     };
 
     // Act
-    const error = catchError(() => manifestDigest(broken));
+    const error = await catchRejection(() => manifestDigest(broken));
 
     // Assess
     expect(error).toBeInstanceOf(ValidationError);
@@ -455,7 +503,7 @@ describe('manifestDigest', () => {
 });
 
 describe('sealBid', () => {
-  test('seals every document, commits to price and key, and the receipt manifest can be built', () => {
+  test('seals every document, commits to price and key, and the receipt manifest can be built', async () => {
     // Prepare
     const plain = [
       { name: '商务标.pdf', bytes: new TextEncoder().encode('报价：98.76万元') },
@@ -463,7 +511,7 @@ describe('sealBid', () => {
     ];
 
     // Act
-    const bid = sealBid({
+    const bid = await sealBid({
       tenderId: TENDER_ID,
       supplierId: SUPPLIER_ID,
       priceFen: 98_760_000,
@@ -476,13 +524,13 @@ describe('sealBid', () => {
     expect(bid.keyCommitment).toBe(referenceSha256(bid.key));
     expect(bid.priceCommitment).toBe(referenceSha256(`${TENDER_ID}|${SUPPLIER_ID}|98760000|${bid.nonce}`));
     expect(bid.documents.map((document) => document.name)).toEqual(plain.map((document) => document.name));
-    bid.documents.forEach((document, index) => {
+    for (const [index, document] of bid.documents.entries()) {
       expect(document.sha256).toBe(referenceSha256(document.sealed));
       expect(document.size).toBe(document.sealed.byteLength);
-      expect(decryptDocument(document.sealed, bid.key)).toEqual(plain[index]?.bytes);
-    });
+      expect(await decryptDocument(document.sealed, bid.key)).toEqual(plain[index]?.bytes);
+    }
     expect(
-      verifyReveal({
+      await verifyReveal({
         tenderId: TENDER_ID,
         supplierId: SUPPLIER_ID,
         priceFen: 98_760_000,
@@ -493,7 +541,7 @@ describe('sealBid', () => {
       }),
     ).toEqual({ priceMatches: true, keyMatches: true });
     expect(
-      manifestDigest({
+      await manifestDigest({
         tenderId: TENDER_ID,
         bidId: 'B-01',
         supplierId: SUPPLIER_ID,
@@ -504,13 +552,13 @@ describe('sealBid', () => {
     ).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  test('uses a fresh key and nonce for every bid', () => {
+  test('uses a fresh key and nonce for every bid', async () => {
     // Prepare
     const input = { tenderId: TENDER_ID, supplierId: SUPPLIER_ID, priceFen: 1, documents: [] };
 
     // Act
-    const first = sealBid(input);
-    const second = sealBid(input);
+    const first = await sealBid(input);
+    const second = await sealBid(input);
 
     // Assess
     expect(first.keyHex).not.toBe(second.keyHex);
@@ -518,7 +566,7 @@ describe('sealBid', () => {
     expect(first.priceCommitment).not.toBe(second.priceCommitment);
   });
 
-  test('rejects a bad price before sealing anything', () => {
+  test('rejects a bad price before sealing anything', async () => {
     // Prepare
     const input = {
       tenderId: TENDER_ID,
@@ -528,7 +576,7 @@ describe('sealBid', () => {
     };
 
     // Act
-    const error = catchError(() => sealBid(input));
+    const error = await catchRejection(() => sealBid(input));
 
     // Assess
     expect(error).toBeInstanceOf(ValidationError);

@@ -1,8 +1,14 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, IdempotencyKeyUsedError, UnprocessableError } from '../../domain/errors';
 import type { BidChange, BidRepository } from '../../ports/bid-repository';
-import type { IdempotencyClaim } from '../../ports/tender-repository';
-import type { AuditEvent, SealedEvent } from '../../schemas/audit';
+import type {
+  EventStretch,
+  EventWindow,
+  IdempotencyClaim,
+  Page,
+  PageRequest,
+} from '../../ports/tender-repository';
+import type { SealedEvent } from '../../schemas/audit';
 import {
   type Bid,
   BidSchema,
@@ -14,8 +20,9 @@ import {
   RegistrationSchema,
 } from '../../schemas/bid';
 import { type SupplierProfile, SupplierProfileSchema } from '../../schemas/supplier';
-import { ENTITY, keys, TTL_ATTRIBUTE } from './keys';
+import { ENTITY, gateShardOf, INDEXES, keys, TTL_ATTRIBUTE } from './keys';
 import {
+  batchGetAll,
   conditionFailedAt,
   eventAttributes,
   guardStoreValidation,
@@ -24,11 +31,14 @@ import {
   putIdempotencyRecord,
   putNew,
   queryAll,
+  queryIndexPage,
+  readChainStretch,
   readEvent,
   sortableInstant,
   type TransactItem,
   transactWithRetry,
 } from './support';
+import { healGate } from './tender-gates';
 
 function bidItem(bid: Bid): Item {
   return {
@@ -73,8 +83,10 @@ function decryptionClosed(cause: unknown): UnprocessableError {
 /**
  * The DynamoDB adapter of {@link BidRepository}.
  *
- * Why the tender item is a ConditionCheck in every bid transaction: "before the deadline" is then
- * decided by the database at commit time, against the deadline as it stands after any correction.
+ * Why a tender gate is a ConditionCheck in every bid transaction: "before the deadline" is then
+ * decided by the database at commit time, against the deadline as it stands after any correction
+ * (the tender's change transaction writes every gate). Each supplier checks its own gate of K
+ * (tender-gates.ts), so the bids of one tender do not all meet on one item.
  */
 export class DynamoBidRepository implements BidRepository {
   constructor(
@@ -123,6 +135,11 @@ export class DynamoBidRepository implements BidRepository {
           TableName: this.tableName,
           Item: {
             ...keys.registration(registration.tenderId, registration.supplierOrgId),
+            ...keys.supplierRegistrationIndex(
+              registration.supplierOrgId,
+              sortableInstant(registration.registeredAt),
+              registration.tenderId,
+            ),
             entity: ENTITY.registration,
             data: registration,
           },
@@ -149,6 +166,58 @@ export class DynamoBidRepository implements BidRepository {
       keys.registrationPrefix,
     );
     return items.map((item) => RegistrationSchema.parse(item['data']));
+  }
+
+  async listRegistrationsBySupplier(orgId: string, page: PageRequest): Promise<Page<Registration>> {
+    return queryIndexPage(
+      this.client,
+      this.tableName,
+      { index: INDEXES.byOwner, partition: keys.supplierRegistrationPartition(orgId) },
+      page,
+      (item) => RegistrationSchema.parse(item['data']),
+    );
+  }
+
+  async getSupplierStandings(
+    orgId: string,
+    tenderIds: readonly string[],
+  ): Promise<Map<string, { currentBid: Bid | null; openingResponse: OpeningResponse | null }>> {
+    const byKey = (items: Item[]) => new Map(items.map((item) => [`${item['pk']}|${item['sk']}`, item]));
+    const keyText = (key: { pk: string; sk: string }) => `${key.pk}|${key.sk}`;
+    const first = byKey(
+      await batchGetAll(
+        this.client,
+        this.tableName,
+        tenderIds.flatMap((id) => [keys.bidder(id, orgId), keys.openingResponse(id, orgId)]),
+      ),
+    );
+    const currentIds = new Map(
+      tenderIds.flatMap((id) => {
+        const bidder = first.get(keyText(keys.bidder(id, orgId)));
+        return bidder ? [[id, String(bidder['currentBidId'])] as const] : [];
+      }),
+    );
+    const bids = byKey(
+      await batchGetAll(
+        this.client,
+        this.tableName,
+        [...currentIds].map(([id, bidId]) => keys.bid(id, bidId)),
+      ),
+    );
+    return new Map(
+      tenderIds.map((id) => {
+        const bidId = currentIds.get(id);
+        const bid = bidId ? bids.get(keyText(keys.bid(id, bidId))) : undefined;
+        const response = first.get(keyText(keys.openingResponse(id, orgId)));
+        return [
+          id,
+          {
+            currentBid: bid ? BidSchema.parse(bid['data']) : null,
+            openingResponse: response ? OpeningResponseSchema.parse(response['data']) : null,
+          },
+        ];
+      }),
+    );
   }
 
   async createBid(change: BidChange, idempotency?: IdempotencyClaim): Promise<void> {
@@ -202,16 +271,39 @@ export class DynamoBidRepository implements BidRepository {
     return item ? String(item['currentBidId']) : null;
   }
 
+  /**
+   * Counts the tender's current-bid pointers (one per supplier with a submitted bid), page by page.
+   *
+   * Why a COUNT Query and no counter item: a counter would be written by every bid's transaction,
+   * and on DynamoDB concurrent transactions on one item conflict, exactly in the deadline minute.
+   * A pointer is written only by its own supplier's submit and withdraw, so the count stays exact
+   * (a replacement keeps it, a withdrawal deletes it) with no item shared between bidders.
+   */
   async getBidCount(tenderId: string): Promise<number> {
-    const item = await this.get(keys.bidCount(tenderId));
-    return item ? Number(item['count']) : 0;
+    let count = 0;
+    let startKey: Item | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.tender(tenderId).pk, ':prefix': keys.bidderPrefix },
+          Select: 'COUNT',
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += result.Count ?? 0;
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return count;
   }
 
   async submitBid(change: BidChange, now: string, replaced?: BidChange): Promise<void> {
     const { bid } = change;
     const bidder = keys.bidder(bid.tenderId, bid.supplierOrgId);
     const items: TransactItem[] = [
-      this.tenderStillOpen(bid.tenderId, now),
+      this.tenderStillOpen(bid, now),
       this.updateBid(change, 'draft'),
       putNew(this.tableName, bidEventItem(change.event)),
     ];
@@ -227,16 +319,13 @@ export class DynamoBidRepository implements BidRepository {
         },
       });
     } else {
-      items.push(
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: { ...bidder, entity: ENTITY.bidder, currentBidId: bid.id },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...bidder, entity: ENTITY.bidder, currentBidId: bid.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
-        this.addToCount(bid.tenderId, 1),
-      );
+      });
     }
     await this.sendBidTransaction(items);
   }
@@ -244,7 +333,7 @@ export class DynamoBidRepository implements BidRepository {
   async withdrawBid(change: BidChange, now: string): Promise<void> {
     const { bid } = change;
     await this.sendBidTransaction([
-      this.tenderStillOpen(bid.tenderId, now),
+      this.tenderStillOpen(bid, now),
       this.updateBid(change, 'submitted'),
       putNew(this.tableName, bidEventItem(change.event)),
       {
@@ -255,7 +344,6 @@ export class DynamoBidRepository implements BidRepository {
           ExpressionAttributeValues: { ':id': bid.id },
         },
       },
-      this.addToCount(bid.tenderId, -1),
     ]);
   }
 
@@ -274,9 +362,9 @@ export class DynamoBidRepository implements BidRepository {
     };
     const event = putNew(this.tableName, bidEventItem(change.event));
     const check = options.tenderOpenAt
-      ? this.tenderStillOpen(change.bid.tenderId, options.tenderOpenAt)
+      ? this.tenderStillOpen(change.bid, options.tenderOpenAt)
       : options.decryptionOpen
-        ? this.decryptionStillOpen(change.bid.tenderId)
+        ? this.decryptionStillOpen(change.bid)
         : undefined;
     if (!check) {
       await this.sendBidTransaction([put, event], false);
@@ -290,14 +378,17 @@ export class DynamoBidRepository implements BidRepository {
     }
   }
 
-  async listBidEvents(tenderId: string, bidId: string): Promise<AuditEvent[]> {
-    const items = await queryAll(
+  async readBidEventStretch(tenderId: string, bidId: string, window: EventWindow): Promise<EventStretch> {
+    return readChainStretch(
       this.client,
       this.tableName,
-      keys.tender(tenderId).pk,
-      keys.bidEventPrefix(bidId),
+      {
+        pk: keys.tender(tenderId).pk,
+        prefix: keys.bidEventPrefix(bidId),
+        keyAt: (seq) => keys.bidEvent(tenderId, bidId, seq),
+      },
+      window,
     );
-    return items.map((item) => readEvent(item, false));
   }
 
   async listRestrictedBidEvents(tenderId: string, bidId: string): Promise<SealedEvent[]> {
@@ -352,12 +443,12 @@ export class DynamoBidRepository implements BidRepository {
     return result.Item;
   }
 
-  /** The tender must still be tendering and its deadline strictly after `now`. */
-  private tenderStillOpen(tenderId: string, now: string): TransactItem {
+  /** The bidder's gate must say still tendering with the deadline strictly after `now`. */
+  private tenderStillOpen(bid: Bid, now: string): TransactItem {
     return {
       ConditionCheck: {
         TableName: this.tableName,
-        Key: keys.tender(tenderId),
+        Key: keys.gate(bid.tenderId, gateShardOf(bid.supplierOrgId)),
         ConditionExpression: '#status = :tendering AND bidDeadline > :now',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':tendering': 'tendering', ':now': sortableInstant(now) },
@@ -365,12 +456,12 @@ export class DynamoBidRepository implements BidRepository {
     };
   }
 
-  /** The tender must still be opening with no opening record yet (a reveal cannot race the close). */
-  private decryptionStillOpen(tenderId: string): TransactItem {
+  /** The bidder's gate must say still opening with no opening record yet (a reveal cannot race the close). */
+  private decryptionStillOpen(bid: Bid): TransactItem {
     return {
       ConditionCheck: {
         TableName: this.tableName,
-        Key: keys.tender(tenderId),
+        Key: keys.gate(bid.tenderId, gateShardOf(bid.supplierOrgId)),
         ConditionExpression: '#status = :opening AND attribute_not_exists(recordPublishedAt)',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':opening': 'opening' },
@@ -391,22 +482,52 @@ export class DynamoBidRepository implements BidRepository {
     };
   }
 
-  private addToCount(tenderId: string, delta: number): TransactItem {
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: keys.bidCount(tenderId),
-        UpdateExpression: 'ADD #count :delta SET entity = :entity',
-        ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':delta': delta, ':entity': ENTITY.bidCount },
-      },
-    };
-  }
-
-  /** Sends a bid transaction; a failed tender check (first item) means the deadline passed, else a conflict. */
-  private async sendBidTransaction(items: TransactItem[], checksTender = true): Promise<void> {
+  /**
+   * Sends a transaction whose first item may check a gate; if that check failed on a missing gate,
+   * copies the gate from the tender item (healGate) and sends the transaction once more.
+   *
+   * Why it cannot let a late bid in: the copy is written only while the tender still holds the
+   * copied values, and the retried transaction checks the copy at its own commit. A tender that is
+   * not found leaves the gate missing, and the check fails as for a closed tender.
+   */
+  private async transactHealingGate(items: TransactItem[]): Promise<void> {
     try {
       await transactWithRetry(this.client, items);
+      return;
+    } catch (error) {
+      const gateKey = items[0]?.ConditionCheck?.Key;
+      if (!conditionFailedAt(error, 0) || !String(gateKey?.['sk'] ?? '').startsWith(keys.gatePrefix)) {
+        throw error;
+      }
+      const healed = await this.healMissingGate(gateKey as { pk: string; sk: string });
+      if (!healed) throw error;
+    }
+    await transactWithRetry(this.client, items);
+  }
+
+  /** Writes a missing gate from its tender item; false when the gate exists or the tender is gone. */
+  private async healMissingGate(gateKey: { pk: string; sk: string }): Promise<boolean> {
+    if (await this.get(gateKey)) return false;
+    const tender = await this.get(keys.tender(gateKey.pk.slice('TENDER#'.length)));
+    if (!tender) return false;
+    const shard = Number(gateKey.sk.slice(keys.gatePrefix.length));
+    try {
+      await transactWithRetry(this.client, healGate(this.tableName, tender, shard));
+    } catch (error) {
+      // The tender moved or another request healed the gate first: the retry checks what is there.
+      if (!lostToConcurrentChange(error)) throw error;
+    }
+    return true;
+  }
+
+  /**
+   * Sends a bid transaction; a failed tender check (first item) means the deadline passed, else a
+   * conflict. A gate check (first item) that failed because the gate is missing (a tender stored
+   * before gates existed) heals that gate from the tender item and sends the transaction once more.
+   */
+  private async sendBidTransaction(items: TransactItem[], checksTender = true): Promise<void> {
+    try {
+      await this.transactHealingGate(items);
     } catch (error) {
       if (checksTender && conditionFailedAt(error, 0)) throw deadlinePassed(error);
       if (lostToConcurrentChange(error)) {

@@ -1,14 +1,18 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   type DynamoDBDocumentClient,
+  GetCommand,
   type NativeAttributeValue,
   QueryCommand,
+  type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../../domain/errors';
+import type { EventStretch, EventWindow, Page, PageRequest } from '../../ports/tender-repository';
 import { AuditEventSchema, RestrictedActorSchema, type SealedEvent } from '../../schemas/audit';
-import { TTL_ATTRIBUTE as TTL_ATTRIBUTE_NAME } from './keys';
+import { type IndexSpec, TABLE_KEY, TTL_ATTRIBUTE as TTL_ATTRIBUTE_NAME } from './keys';
 
 /** A stored item. */
 export type Item = Record<string, NativeAttributeValue>;
@@ -200,4 +204,228 @@ export function readEvent(item: Item, restricted: boolean): SealedEvent {
   const event = AuditEventSchema.parse(item['data']);
   if (!restricted || item['restricted'] === undefined) return event;
   return { ...event, restricted: RestrictedActorSchema.parse(item['restricted']) };
+}
+
+/**
+ * Reads a stretch of an audit chain stored under `pk` with sort keys `prefix` + padded seq: the
+ * events after `window.afterSeq` (one consistent Query from that event's key, with a Limit) and the
+ * event at `afterSeq` itself (one consistent GetItem), both at once.
+ *
+ * Why from the key: the cost of a page is the page's events plus one item, whatever the log's
+ * length; the Query keeps `begins_with` so it never leaves the chain for the partition's other items.
+ */
+export async function readChainStretch(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  chain: { pk: string; prefix: string; keyAt: (seq: number) => { pk: string; sk: string } },
+  window: EventWindow,
+): Promise<EventStretch> {
+  const after = window.afterSeq > 0 ? chain.keyAt(window.afterSeq) : undefined;
+  const [previous, page] = await Promise.all([
+    after
+      ? client.send(new GetCommand({ TableName: tableName, Key: after, ConsistentRead: true }))
+      : Promise.resolve(undefined),
+    client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': chain.pk, ':prefix': chain.prefix },
+        ConsistentRead: true,
+        Limit: window.limit,
+        ...(after ? { ExclusiveStartKey: after } : {}),
+      }),
+    ),
+  ]);
+  const items = page.Items ?? [];
+  const lastKey = items.at(-1)?.['sk'];
+  return {
+    previous: previous?.Item ? readEvent(previous.Item, window.restricted) : null,
+    events: items.map((item) => readEvent(item, window.restricted)),
+    lastStoredSeq: typeof lastKey === 'string' ? Number(lastKey.slice(chain.prefix.length)) : null,
+  };
+}
+
+/** Encodes a LastEvaluatedKey as an opaque URL-safe cursor. */
+export function encodeCursor(key: Item | undefined): string | null {
+  return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : null;
+}
+
+/** Decodes a cursor and checks it names exactly the key attributes of the index it is used on. */
+export function decodeCursor(
+  cursor: string | undefined,
+  index: IndexSpec,
+  partition: string,
+): Item | undefined {
+  if (cursor === undefined) return undefined;
+  const expected: string[] = [TABLE_KEY.partitionKey, TABLE_KEY.sortKey, index.partitionKey, index.sortKey];
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error('not an object');
+    const entries = Object.entries(parsed);
+    const ok =
+      entries.length === new Set(expected).size &&
+      entries.every(
+        ([name, value]) => expected.includes(name) && typeof value === 'string' && value.length > 0,
+      ) &&
+      // A cursor from another list (or forged) would make DynamoDB reject the start key with a 500.
+      (parsed as Record<string, unknown>)[index.partitionKey] === partition;
+    if (!ok) throw new Error('unexpected attributes');
+    return parsed as Item;
+  } catch (cause) {
+    throw invalidCursor(cause);
+  }
+}
+
+/** The 400 for a cursor that does not belong to the list it is used on. */
+export function invalidCursor(cause: unknown): ValidationError {
+  return new ValidationError(
+    { zh: '分页游标无效', en: 'Invalid cursor' },
+    [
+      {
+        path: 'query.cursor',
+        message: { zh: '分页游标无效或已过期', en: 'The cursor is invalid for this list' },
+      },
+    ],
+    { cause },
+  );
+}
+
+/**
+ * One condition of a filtered index read: the attribute at `path` (nested names allowed, e.g.
+ * `['data', 'content', 'title']`) equals `value`, or contains it as a substring.
+ */
+export interface FilterTerm {
+  /** Attribute path from the item's top level. */
+  path: readonly string[];
+  /** `equals`: the whole value; `contains`: a substring (DynamoDB `contains`, case-sensitive). */
+  match: 'equals' | 'contains';
+  /** The value compared with. */
+  value: string;
+}
+
+/** Upper bound of query rounds read to fill one filtered page. */
+const MAX_QUERY_ROUNDS = 10;
+
+/** Items evaluated per round when a filter may drop some: enough to fill most pages in one round. */
+const FILTERED_ROUND_ITEMS = 100;
+
+/** The FilterExpression and its placeholders for a list of terms (all must hold). */
+function filterExpression(terms: readonly FilterTerm[]): {
+  expression: string;
+  names: Record<string, string>;
+  values: Record<string, string>;
+} {
+  const names: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  const parts = terms.map((term, i) => {
+    const path = term.path
+      .map((segment, j) => {
+        names[`#f${i}_${j}`] = segment;
+        return `#f${i}_${j}`;
+      })
+      .join('.');
+    values[`:f${i}`] = term.value;
+    return term.match === 'equals' ? `${path} = :f${i}` : `contains(${path}, :f${i})`;
+  });
+  return { expression: parts.join(' AND '), names, values };
+}
+
+/** The ExclusiveStartKey that resumes a read right after `item`: the table and index keys. */
+function keyOf(item: Item, index: IndexSpec): Item {
+  return Object.fromEntries(
+    [TABLE_KEY.partitionKey, TABLE_KEY.sortKey, index.partitionKey, index.sortKey].map((name) => [
+      name,
+      item[name],
+    ]),
+  );
+}
+
+/**
+ * Reads one page of a GSI partition, newest first, keeping the items every filter term matches.
+ *
+ * Why the loop: DynamoDB applies a FilterExpression after it reads, so one round may return fewer
+ * matches than asked for; it reads on until the page is full, for at most {@link MAX_QUERY_ROUNDS}
+ * rounds. A page can therefore hold fewer than `limit` items (even none) while `nextCursor` is
+ * still set: the client follows the cursor until it is null. When a round matches more than the
+ * page still needs, the cursor resumes right after the last item taken, so no item is lost or
+ * repeated across pages. Without filters every round asks for exactly what the page still needs.
+ */
+export async function queryIndexPage<T>(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  spec: { index: IndexSpec; partition: string; filters?: readonly FilterTerm[] },
+  page: PageRequest,
+  parse: (item: Item) => T,
+): Promise<Page<T>> {
+  const { index, partition } = spec;
+  const filters = spec.filters ?? [];
+  const filter = filterExpression(filters);
+  const input: QueryCommandInput = {
+    TableName: tableName,
+    IndexName: index.name,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': index.partitionKey, ...filter.names },
+    ExpressionAttributeValues: { ':pk': partition, ...filter.values },
+    ScanIndexForward: false,
+  };
+  if (filters.length > 0) input.FilterExpression = filter.expression;
+  const items: T[] = [];
+  let startKey = decodeCursor(page.cursor, index, partition);
+  let rounds = 0;
+  do {
+    const wanted = page.limit - items.length;
+    const result = await client
+      .send(
+        new QueryCommand({
+          ...input,
+          Limit: filters.length > 0 ? Math.max(wanted, FILTERED_ROUND_ITEMS) : wanted,
+          ExclusiveStartKey: startKey,
+        }),
+      )
+      .catch((error: unknown) => {
+        // DynamoDB refusing a start key that passed our checks is still a bad cursor, not a 500.
+        if (page.cursor && (error as { name?: string }).name === 'ValidationException')
+          throw invalidCursor(error);
+        throw error;
+      });
+    const found = result.Items ?? [];
+    const taken = found.slice(0, wanted);
+    for (const item of taken) items.push(parse(item));
+    const last = taken.at(-1);
+    startKey = found.length > taken.length && last ? keyOf(last, index) : result.LastEvaluatedKey;
+    rounds += 1;
+  } while (startKey && items.length < page.limit && rounds < MAX_QUERY_ROUNDS);
+  return { items, nextCursor: encodeCursor(startKey) };
+}
+
+/** The most keys one BatchGetItem call may name. */
+const BATCH_GET_MAX_KEYS = 100;
+
+/**
+ * Reads many items by key, consistently, in batches of 100, retrying what DynamoDB leaves
+ * unprocessed; absent items are simply missing from the answer (in no particular order).
+ */
+export async function batchGetAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  itemKeys: readonly { pk: string; sk: string }[],
+): Promise<Item[]> {
+  const unique = [...new Map(itemKeys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
+  const found: Item[] = [];
+  for (let start = 0; start < unique.length; start += BATCH_GET_MAX_KEYS) {
+    let pending: Item[] = unique.slice(start, start + BATCH_GET_MAX_KEYS);
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+      const result = await client.send(
+        new BatchGetCommand({
+          RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } },
+        }),
+      );
+      found.push(...(result.Responses?.[tableName] ?? []));
+      pending = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
+      if (attempt >= 8 && pending.length > 0) throw new Error('BatchGetItem left keys unprocessed');
+    }
+  }
+  return found;
 }

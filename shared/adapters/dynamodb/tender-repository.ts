@@ -2,12 +2,13 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
-  type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, IdempotencyKeyUsedError, ValidationError } from '../../domain/errors';
+import { ConflictError, IdempotencyKeyUsedError } from '../../domain/errors';
 import { indexDueAt } from '../../domain/tender';
 import type {
+  EventStretch,
+  EventWindow,
   IdempotencyClaim,
   IdempotencyRecord,
   Page,
@@ -15,15 +16,17 @@ import type {
   TenderChange,
   TenderRepository,
 } from '../../ports/tender-repository';
-import type { AuditEvent, SealedEvent } from '../../schemas/audit';
+import type { SealedEvent } from '../../schemas/audit';
 import { type Award, AwardSchema, type Contract, ContractSchema } from '../../schemas/award';
-import { type Notice, NoticeSchema } from '../../schemas/notice';
+import { type Notice, type NoticeFilters, NoticeSchema } from '../../schemas/notice';
 import { type Tender, type TenderFilters, TenderSchema } from '../../schemas/tender';
 import { aggregateUpdates } from './aggregate-updates';
-import { ENTITY, INDEXES, type IndexSpec, keys, TABLE_KEY, TTL_ATTRIBUTE } from './keys';
+import { ENTITY, INDEXES, keys, TTL_ATTRIBUTE } from './keys';
 import {
+  batchGetAll,
   conditionFailedAt,
   eventAttributes,
+  type FilterTerm,
   guardStoreValidation,
   type Item,
   idempotencyExpired,
@@ -31,13 +34,13 @@ import {
   putIdempotencyRecord,
   putNew,
   queryAll,
-  readEvent,
+  queryIndexPage,
+  readChainStretch,
   sortableInstant,
   type TransactItem,
+  transactWithRetry,
 } from './support';
-
-/** Upper bound of query pages read to fill one filtered page. */
-const MAX_QUERY_ROUNDS = 10;
+import { gateWrites, movesGates } from './tender-gates';
 
 /** Builds the stored item of a tender: the tender under `data`, plus keys, indexes and filter facets. */
 function tenderItem(tender: Tender): Item {
@@ -78,46 +81,24 @@ function noticeItem(notice: Notice): Item {
   };
 }
 
-/** Encodes a LastEvaluatedKey as an opaque URL-safe cursor. */
-function encodeCursor(key: Item | undefined): string | null {
-  return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : null;
+/** Equality filter terms on top-level attributes, for the values given. */
+function equalityTerms(facets: Record<string, string | undefined>): FilterTerm[] {
+  return nestedEqualityTerms(undefined, facets);
 }
 
-/** Decodes a cursor and checks it names exactly the key attributes of the index it is used on. */
-function decodeCursor(cursor: string | undefined, index: IndexSpec, partition: string): Item | undefined {
-  if (cursor === undefined) return undefined;
-  const expected: string[] = [TABLE_KEY.partitionKey, TABLE_KEY.sortKey, index.partitionKey, index.sortKey];
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-      throw new Error('not an object');
-    const entries = Object.entries(parsed);
-    const ok =
-      entries.length === new Set(expected).size &&
-      entries.every(
-        ([name, value]) => expected.includes(name) && typeof value === 'string' && value.length > 0,
-      ) &&
-      // A cursor from another list (or forged) would make DynamoDB reject the start key with a 500.
-      (parsed as Record<string, unknown>)[index.partitionKey] === partition;
-    if (!ok) throw new Error('unexpected attributes');
-    return parsed as Item;
-  } catch (cause) {
-    throw invalidCursor(cause);
-  }
-}
-
-/** The 400 for a cursor that does not belong to the list it is used on. */
-function invalidCursor(cause: unknown): ValidationError {
-  return new ValidationError(
-    { zh: '分页游标无效', en: 'Invalid cursor' },
-    [
-      {
-        path: 'query.cursor',
-        message: { zh: '分页游标无效或已过期', en: 'The cursor is invalid for this list' },
-      },
-    ],
-    { cause },
+/** Equality filter terms on attributes under `parent` (or top-level), for the values given. */
+function nestedEqualityTerms(
+  parent: string | undefined,
+  facets: Record<string, string | undefined>,
+): FilterTerm[] {
+  return Object.entries(facets).flatMap(([name, value]) =>
+    value === undefined ? [] : [{ path: parent ? [parent, name] : [name], match: 'equals' as const, value }],
   );
+}
+
+/** The title-substring filter term, if a search text is given. */
+function titleTerm(path: readonly string[], q: string | undefined): FilterTerm[] {
+  return q === undefined ? [] : [{ path, match: 'contains', value: q }];
 }
 
 /**
@@ -171,12 +152,20 @@ export class DynamoTenderRepository implements TenderRepository {
     }
   }
 
+  /**
+   * Writes the change under the version condition; when it moves what the bid checks test (see
+   * movesGates), all of the tender's gates in the same transaction.
+   *
+   * Why retried on pure conflicts: the gates are checked by every bid in flight, so a correction or
+   * a cancellation in the deadline minute may meet one; only the version condition refuses it.
+   */
   async save(change: TenderChange, expectedVersion: number): Promise<void> {
+    const stored = tenderItem(change.tender);
     const items: TransactItem[] = [
       {
         Put: {
           TableName: this.tableName,
-          Item: tenderItem(change.tender),
+          Item: stored,
           ConditionExpression: 'attribute_exists(pk) AND version = :expected',
           ExpressionAttributeValues: { ':expected': expectedVersion },
         },
@@ -184,9 +173,10 @@ export class DynamoTenderRepository implements TenderRepository {
       putNew(this.tableName, eventItem(change.event)),
       ...(change.notices ?? []).map((notice) => putNew(this.tableName, noticeItem(notice))),
       ...this.relatedWrites(change),
+      ...(movesGates(change.previous, change.tender) ? gateWrites(this.tableName, stored) : []),
     ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await transactWithRetry(this.client, items);
     } catch (error) {
       if (lostToConcurrentChange(error)) {
         throw new ConflictError(
@@ -324,43 +314,60 @@ export class DynamoTenderRepository implements TenderRepository {
     return { requestHash: String(item['requestHash']), resultId: String(item['resultId']) };
   }
 
-  async listEvents(tenderId: string): Promise<AuditEvent[]> {
-    const items = await queryAll(this.client, this.tableName, keys.tender(tenderId).pk, keys.eventPrefix);
-    return items.map((item) => readEvent(item, false));
+  async readEventStretch(tenderId: string, window: EventWindow): Promise<EventStretch> {
+    return readChainStretch(
+      this.client,
+      this.tableName,
+      { pk: keys.tender(tenderId).pk, prefix: keys.eventPrefix, keyAt: (seq) => keys.event(tenderId, seq) },
+      window,
+    );
   }
 
-  async listRestrictedEvents(tenderId: string): Promise<SealedEvent[]> {
-    const items = await queryAll(this.client, this.tableName, keys.tender(tenderId).pk, keys.eventPrefix);
-    return items.map((item) => readEvent(item, true));
+  async getMany(tenderIds: readonly string[]): Promise<Map<string, Tender>> {
+    const items = await batchGetAll(this.client, this.tableName, tenderIds.map(keys.tender));
+    const tenders = items.map((item) => TenderSchema.parse(item['data']));
+    return new Map(tenders.map((tender) => [tender.id, tender]));
   }
 
   async listByOwner(orgId: string, page: PageRequest): Promise<Page<Tender>> {
-    return this.queryPage(INDEXES.byOwner, { ':pk': keys.ownerPartition(orgId) }, {}, page, (item) =>
-      TenderSchema.parse(item['data']),
+    return queryIndexPage(
+      this.client,
+      this.tableName,
+      { index: INDEXES.byOwner, partition: keys.ownerPartition(orgId) },
+      page,
+      (item) => TenderSchema.parse(item['data']),
     );
   }
 
   async listPublic(filters: TenderFilters, page: PageRequest): Promise<Page<Tender>> {
     const index = filters.status ? INDEXES.byStatus : INDEXES.publicFeed;
     const partition = filters.status ? keys.statusPartition(filters.status) : keys.tenderFeedPartition;
-    const facets: Record<string, string | undefined> = {
-      method: filters.method,
-      category: filters.category,
-      tradeType: filters.tradeType,
-    };
-    return this.queryPage(index, { ':pk': partition }, facets, page, (item) =>
+    // The tender item holds its facets at the top level (see tenderItem); the title only in data.
+    const terms = [
+      ...equalityTerms({ method: filters.method, category: filters.category, tradeType: filters.tradeType }),
+      ...titleTerm(['data', 'content', 'title'], filters.q),
+    ];
+    return queryIndexPage(this.client, this.tableName, { index, partition, filters: terms }, page, (item) =>
       TenderSchema.parse(item['data']),
     );
   }
 
-  async listNotices(
-    filters: { type?: Notice['type'] | undefined },
-    page: PageRequest,
-  ): Promise<Page<Notice>> {
-    return this.queryPage(
-      INDEXES.publicFeed,
-      { ':pk': keys.noticeFeedPartition },
-      { noticeType: filters.type },
+  async listNotices(filters: NoticeFilters, page: PageRequest): Promise<Page<Notice>> {
+    // Facets are read from the stored notice itself (data.*), so notices written before these
+    // filters existed are filtered alike; only the type has a top-level attribute of its own.
+    const terms = [
+      ...equalityTerms({ noticeType: filters.type }),
+      ...nestedEqualityTerms('data', {
+        method: filters.method,
+        category: filters.category,
+        tradeType: filters.tradeType,
+      }),
+      ...titleTerm(['data', 'title'], filters.q),
+    ];
+    return queryIndexPage(
+      this.client,
+      this.tableName,
+      { index: INDEXES.publicFeed, partition: keys.noticeFeedPartition, filters: terms },
       page,
       (item) => NoticeSchema.parse(item['data']),
     );
@@ -379,54 +386,5 @@ export class DynamoTenderRepository implements TenderRepository {
       }),
     );
     return (result.Items ?? []).map((item) => TenderSchema.parse(item['data']));
-  }
-
-  /**
-   * Reads one page from an index, newest first, with equality filters on facet attributes.
-   *
-   * Why the loop: a filter can drop items, so it reads on (bounded) until the page is full.
-   */
-  private async queryPage<T>(
-    index: IndexSpec,
-    values: Record<string, string>,
-    facets: Record<string, string | undefined>,
-    page: PageRequest,
-    parse: (item: Item) => T,
-  ): Promise<Page<T>> {
-    const filters = Object.entries(facets).filter(
-      (entry): entry is [string, string] => entry[1] !== undefined,
-    );
-    const input: QueryCommandInput = {
-      TableName: this.tableName,
-      IndexName: index.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: {
-        '#pk': index.partitionKey,
-        ...Object.fromEntries(filters.map(([name], i) => [`#f${i}`, name])),
-      },
-      ExpressionAttributeValues: {
-        ...values,
-        ...Object.fromEntries(filters.map(([, value], i) => [`:f${i}`, value])),
-      },
-      ScanIndexForward: false,
-    };
-    if (filters.length > 0) input.FilterExpression = filters.map((_, i) => `#f${i} = :f${i}`).join(' AND ');
-    const items: T[] = [];
-    let startKey = decodeCursor(page.cursor, index, String(values[':pk']));
-    let rounds = 0;
-    do {
-      const result = await this.client
-        .send(new QueryCommand({ ...input, Limit: page.limit - items.length, ExclusiveStartKey: startKey }))
-        .catch((error: unknown) => {
-          // DynamoDB refusing a start key that passed our checks is still a bad cursor, not a 500.
-          if (page.cursor && (error as { name?: string }).name === 'ValidationException')
-            throw invalidCursor(error);
-          throw error;
-        });
-      for (const item of result.Items ?? []) items.push(parse(item));
-      startKey = result.LastEvaluatedKey;
-      rounds += 1;
-    } while (startKey && items.length < page.limit && rounds < MAX_QUERY_ROUNDS);
-    return { items, nextCursor: encodeCursor(startKey) };
   }
 }

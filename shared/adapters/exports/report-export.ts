@@ -1,13 +1,12 @@
 /**
- * Exports a {@link TradeReport} as CSV and as an Excel workbook for centre staff (DESIGN.md §1).
+ * Exports a {@link TradeReport} as CSV for centre staff (DESIGN.md §1), and the column table the
+ * workbook (report-xlsx.ts, apart so that only its function carries exceljs) shares.
  *
  * Staff open reports in Excel and add figures up there, so amounts go out as plain 万元 numbers taken
  * from the exact strings of `formatWanYuan`, never from float division; both formats share one column
  * table, so the CSV and the workbook always carry the same figures.
  */
 
-import type { Workbook, Worksheet } from 'exceljs';
-import ExcelJS from 'exceljs';
 import type { Fen } from '../../domain/money';
 import { formatWanYuan } from '../../domain/money';
 import type { FormattedFigures, ReportFigures, ReportLine, TradeReport } from '../../domain/savings';
@@ -30,13 +29,13 @@ interface FigureColumn {
 const DIMENSION_HEADER = '维度';
 
 /** Label of the totals row. */
-const TOTALS_LABEL = '合计';
+export const TOTALS_LABEL = '合计';
 
 /** Name of the totals sheet and title of the totals table. */
-const SUMMARY_TITLE = '汇总';
+export const SUMMARY_TITLE = '汇总';
 
 /** Excel number format for 万元 amounts: two decimals always, up to six (1分) when present. */
-const WAN_YUAN_NUMBER_FORMAT = '0.00####';
+export const WAN_YUAN_NUMBER_FORMAT = '0.00####';
 
 /** Formats 分 as a bare 万元 decimal, e.g. 3455140000 → "3455.14", so spreadsheets can sum it. */
 function wanYuanDigits(fen: Fen): string {
@@ -44,7 +43,7 @@ function wanYuanDigits(fen: Fen): string {
 }
 
 /** The figure columns, in the order of the report; the 维度 column comes before them. */
-const FIGURE_COLUMNS: readonly FigureColumn[] = [
+export const FIGURE_COLUMNS: readonly FigureColumn[] = [
   { header: '项目数', kind: 'count', textOf: (f) => String(f.count) },
   { header: '预算金额(万元)', kind: 'amount', textOf: (f) => wanYuanDigits(f.budgetFen) },
   { header: '成交金额(万元)', kind: 'amount', textOf: (f) => wanYuanDigits(f.dealFen) },
@@ -65,7 +64,7 @@ interface Breakdown {
 }
 
 /** The breakdown tables, in the order they are exported. */
-const BREAKDOWNS: readonly Breakdown[] = [
+export const BREAKDOWNS: readonly Breakdown[] = [
   { title: '按月份', linesOf: (r) => r.breakdowns.byMonth },
   { title: '按交易类型', linesOf: (r) => r.breakdowns.byTradeType },
   { title: '按品目', linesOf: (r) => r.breakdowns.byCategory },
@@ -74,24 +73,24 @@ const BREAKDOWNS: readonly Breakdown[] = [
 ];
 
 /** A labelled row of figures, before it is written in either format. */
-interface FigureRow {
+export interface FigureRow {
   label: string;
   figures: ReportFigures;
 }
 
 /** The header row of every figure table. */
-function listHeaders(): string[] {
+export function listHeaders(): string[] {
   return [DIMENSION_HEADER, ...FIGURE_COLUMNS.map((column) => column.header)];
 }
 
 /** The figure texts of one row, in column order. */
-function listTexts(figures: ReportFigures): string[] {
+export function listTexts(figures: ReportFigures): string[] {
   const shown = formatFigures(figures);
   return FIGURE_COLUMNS.map((column) => column.textOf(figures, shown));
 }
 
 /** The report's header block as label / value pairs: period, generation time and target. */
-function listMetadata(report: TradeReport): Array<[string, string | number]> {
+export function listMetadata(report: TradeReport): Array<[string, string | number]> {
   return [
     ['年度', report.year],
     ['月份', report.month ?? '全年'],
@@ -102,7 +101,7 @@ function listMetadata(report: TradeReport): Array<[string, string | number]> {
 }
 
 /** Breakdown lines as labelled rows. */
-function toFigureRows(lines: readonly ReportLine[]): FigureRow[] {
+export function toFigureRows(lines: readonly ReportLine[]): FigureRow[] {
   return lines.map((line) => ({ label: line.label, figures: line }));
 }
 
@@ -137,74 +136,4 @@ export function toCsv(report: TradeReport): string {
   for (const breakdown of BREAKDOWNS) pushTable(breakdown.title, toFigureRows(breakdown.linesOf(report)));
   const body = rows.map((row) => row.map(quoteCsvField).join(',')).join('\r\n');
   return `\uFEFF${body}\r\n`;
-}
-
-/** Display width of a text in Excel column units: CJK and full-width characters count twice. */
-function measureText(text: string): number {
-  let width = 0;
-  for (const char of text) width += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
-  return width;
-}
-
-/** Sizes every used column to its widest cell, within sensible bounds. */
-function fitColumns(sheet: Worksheet): void {
-  for (let index = 1; index <= sheet.columnCount; index += 1) {
-    const column = sheet.getColumn(index);
-    let widest = 0;
-    column.eachCell({ includeEmpty: false }, (cell) => {
-      widest = Math.max(widest, measureText(cell.text));
-    });
-    column.width = Math.min(Math.max(widest + 2, 8), 60);
-  }
-}
-
-/** Adds a sheet with a bold, frozen header row and one row per labelled set of figures. */
-function addFigureSheet(workbook: Workbook, name: string, figureRows: readonly FigureRow[]): Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  sheet.addRow(listHeaders()).font = { bold: true };
-  for (const figureRow of figureRows) {
-    const texts = listTexts(figureRow.figures);
-    const row = sheet.addRow([
-      figureRow.label,
-      ...FIGURE_COLUMNS.map((column, index) => {
-        const text = texts[index] ?? '';
-        return column.kind === 'percent' ? text : Number(text);
-      }),
-    ]);
-    FIGURE_COLUMNS.forEach((column, index) => {
-      if (column.kind === 'amount') row.getCell(index + 2).numFmt = WAN_YUAN_NUMBER_FORMAT;
-    });
-  }
-  return sheet;
-}
-
-/** Parses the report's ISO timestamp for the workbook properties; undefined when unparsable. */
-function parseTimestamp(iso: string): Date | undefined {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-/**
- * Renders a trade report as an .xlsx workbook: 汇总 plus one sheet per breakdown.
- *
- * Amounts are real numbers in 万元 (read from the exact decimal strings) so staff can sum and chart
- * them; rates stay text so "—" for a zero base survives; the file's dates come from the report, so the
- * same report always gives the same cells.
- */
-export async function toXlsx(report: TradeReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const generated = parseTimestamp(report.generatedAt);
-  if (generated) {
-    workbook.created = generated;
-    workbook.modified = generated;
-  }
-  const summary = addFigureSheet(workbook, SUMMARY_TITLE, [{ label: TOTALS_LABEL, figures: report.totals }]);
-  summary.addRow([]);
-  for (const [label, value] of listMetadata(report))
-    summary.addRow([label, value]).getCell(1).font = { bold: true };
-  fitColumns(summary);
-  for (const breakdown of BREAKDOWNS) {
-    fitColumns(addFigureSheet(workbook, breakdown.title, toFigureRows(breakdown.linesOf(report))));
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

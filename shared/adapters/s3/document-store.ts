@@ -5,9 +5,10 @@ import {
   GetObjectCommand,
   NoSuchKey,
   PutObjectCommand,
-  type S3Client,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { ENV } from '../../config/env';
 import type { DocumentStore, PresignedUpload, StoredObjectDigest } from '../../ports/document-store';
 
 /** Presigned URLs live at most this long. */
@@ -134,4 +135,21 @@ export class S3DocumentStore implements DocumentStore {
       throw error;
     }
   }
+}
+
+/** An S3 client; pointed at the s3rver emulator when S3_ENDPOINT is set. */
+export function createS3Client(): S3Client {
+  const endpoint = process.env[ENV.s3Endpoint];
+  return new S3Client({
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    ...(endpoint
+      ? {
+          endpoint,
+          forcePathStyle: true,
+          region: process.env['AWS_REGION'] ?? 'us-east-1',
+          credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+        }
+      : {}),
+  });
 }

@@ -8,18 +8,22 @@
  * or sealed-document location. The module is pure: no I/O, no clock (the caller passes `at`).
  */
 
+import { ConflictError, ValidationError } from '../domain/errors';
+import type { TenderStatus } from '../domain/lifecycle';
+import type { Fen } from '../domain/money';
+import { formatYuan } from '../domain/money';
+import type { EvaluationMethod, ProcurementMethod } from '../domain/rules';
+import {
+  decideSmallMicroDeduction,
+  EVALUATION_METHOD_LABELS,
+  PROCUREMENT_METHOD_LABELS,
+} from '../domain/rules';
 import type { Award, Contract } from '../schemas/award';
 import type { OpeningRecord } from '../schemas/bid';
 import type { EvaluationReport } from '../schemas/evaluation';
 import type { Notice, NoticeType } from '../schemas/notice';
 import type { SupplierScale } from '../schemas/supplier';
 import type { Tender, TenderContent } from '../schemas/tender';
-import { ConflictError, ValidationError } from './errors';
-import type { TenderStatus } from './lifecycle';
-import type { Fen } from './money';
-import { formatYuan } from './money';
-import type { EvaluationMethod, ProcurementMethod } from './rules';
-import { decideSmallMicroDeduction, EVALUATION_METHOD_LABELS, PROCUREMENT_METHOD_LABELS } from './rules';
 
 /**
  * The OCID prefix of this portal: `ocds-` plus six characters, in the shape of a registered prefix.

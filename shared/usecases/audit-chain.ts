@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { canonicalJson, sha256Hex } from '../domain/hashing';
 import type {
   Actor,
   AuditEvent,
@@ -8,7 +9,6 @@ import type {
   RestrictedAuditEvent,
   SealedEvent,
 } from '../schemas/audit';
-import { canonicalJson, sha256Hex } from './hashing';
 
 /** The prevHash of a tender's first event: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -115,7 +115,21 @@ export function toRestrictedEvent(event: SealedEvent): RestrictedAuditEvent {
  * only the public events; restricted records, if present, are ignored.
  */
 export function verifyChain(events: readonly SealedEvent[]): ChainVerification {
-  let prevHash = GENESIS_HASH;
+  return verifyChainFrom(events, { seq: 0, hash: GENESIS_HASH });
+}
+
+/**
+ * Verifies a stretch of a chain that follows the event `after` (seq 0 and the genesis hash for a
+ * chain's start): sequence, links and hashes, with the same answers as {@link verifyChain}.
+ *
+ * Why: a page of a long log is verified on its own, linked to the event before it, so its cost does
+ * not grow with the log; `after` must itself be trusted (re-hashed) by the caller.
+ */
+export function verifyChainFrom(
+  events: readonly SealedEvent[],
+  after: { seq: number; hash: string },
+): ChainVerification {
+  let prevHash = after.hash;
   for (const [index, event] of events.entries()) {
     const broken = (reason: string): ChainVerification => ({
       valid: false,
@@ -124,11 +138,11 @@ export function verifyChain(events: readonly SealedEvent[]): ChainVerification {
       brokenAtSeq: event.seq,
       reason,
     });
-    if (event.seq !== index + 1) return broken(`sequence gap: expected ${index + 1}, found ${event.seq}`);
+    const expected = after.seq + index + 1;
+    if (event.seq !== expected) return broken(`sequence gap: expected ${expected}, found ${event.seq}`);
     if (event.prevHash !== prevHash) return broken('prevHash does not match the previous event');
-    const { hash, ...body } = event;
-    if (hashEvent(body) !== hash) return broken('event content does not match its hash');
-    prevHash = hash;
+    if (!hashMatches(event)) return broken('event content does not match its hash');
+    prevHash = event.hash;
   }
   return {
     valid: true,
@@ -137,6 +151,12 @@ export function verifyChain(events: readonly SealedEvent[]): ChainVerification {
     brokenAtSeq: null,
     reason: null,
   };
+}
+
+/** Whether an event's content still hashes to its `hash` (its links are not looked at). */
+export function hashMatches(event: SealedEvent): boolean {
+  const { hash, ...body } = event;
+  return hashEvent(body) === hash;
 }
 
 /** The scheduler, as an actor of audit events. */

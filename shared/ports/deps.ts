@@ -1,0 +1,35 @@
+import type { Clock } from '../domain/clock';
+import type { BidRepository } from './bid-repository';
+import type { CalendarRepository } from './calendar-repository';
+import type { DocumentStore } from './document-store';
+import type { EvaluationRepository } from './evaluation-repository';
+import type { Logger } from './logger';
+import type { ReportRepository } from './report-repository';
+import type { TenderRepository } from './tender-repository';
+
+/**
+ * Everything a use case may need from the outside world.
+ *
+ * Why a port: use cases name what they need, the adapters' composition root (`adapters/deps.ts`)
+ * supplies it, and no use case imports an adapter.
+ */
+export interface Deps {
+  /** Tender storage. */
+  tenders: TenderRepository;
+  /** Supplier profiles, registrations, bids and the opening record. */
+  bids: BidRepository;
+  /** The expert pool, committees, score sheets and reports. */
+  evaluations: EvaluationRepository;
+  /** Report counters and targets. */
+  reports: ReportRepository;
+  /** Document storage. */
+  documents: DocumentStore;
+  /** The years the centre loaded into the working-day calendar. */
+  calendar: CalendarRepository;
+  /** The one clock. */
+  clock: Clock;
+  /** The structured logger. */
+  logger: Logger;
+  /** Id generator (ULIDs). */
+  newId: () => string;
+}
