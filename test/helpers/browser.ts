@@ -61,10 +61,15 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-/** Opens a context at the desktop size, in Chinese and Beijing time, that accepts downloads. */
+/**
+ * Opens a context at the desktop size, in Chinese and Beijing time, that accepts downloads. It asks
+ * for reduced motion, which the portal honours by turning Ant Design's animations off: a click
+ * then never lands on a dropdown that is still sliding open.
+ */
 export async function newPortalContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   return browser.newContext({
     baseURL,
+    reducedMotion: 'reduce',
     viewport: VIEWPORTS.desktop,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -183,7 +188,14 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
     );
   for (let attempt = 0; attempt < 3 && !(await shown()).includes(option); attempt++) {
     await field.click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+    // A dropdown that closed under the click is opened again on the next attempt, not waited for
+    const clicked = await page
+      .locator('.ant-select-dropdown:visible')
+      .getByTitle(option, { exact: true })
+      .click({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!clicked) continue;
     await expect
       .poll(shown, { timeout: 2_000 })
       .toContain(option)

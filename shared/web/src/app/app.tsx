@@ -21,9 +21,14 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter(PORTAL_ROUTES);
 
+/** A user who asked the system for reduced motion gets no animations (WCAG 2.3.3). */
+const REDUCED_MOTION =
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 /** The portal's colours: the red of Chinese public-resource trading portals, readable contrast. */
 const THEME = {
   token: {
+    motion: !REDUCED_MOTION,
     colorPrimary: '#b71c1c',
     colorLink: '#a31515',
     // Ant Design's default greys and red fall below WCAG AA contrast on white; these meet it.
