@@ -45,6 +45,7 @@ import { publishTender } from '../../shared/usecases/publish-tender';
 import { setTarget, tradeReport } from '../../shared/usecases/reports';
 import { registerForTender, saveMyProfile } from '../../shared/usecases/suppliers';
 import type { Caller } from '../../shared/usecases/tender-change';
+import { applyForTransfer, closeBidding, decideDeposit, placeQuote } from '../../shared/usecases/transfers';
 // The calendar functions plan on the package plus the store's (or the demo's fixture) 2027.
 import {
   addCalendarDays,
@@ -335,15 +336,17 @@ const GOVERNMENT_TRADES_2022: readonly GovernmentTrade[] = [
   trade(12, 'education',   'services', 'competitiveConsultation',  58_000_000,  54_553_200, 'micro',  '中小学课后服务项目'),
 ];
 
-/** One land-use rights transfer (挂牌出让) of 2022: reserve price and the three quotes, 分. */
+/** One land-use rights transfer (网上挂牌出让) of 2022: start price and the three bidders' last quotes, 分. */
 interface RightsTrade {
   /** Month of the award, China time. */
   month: number;
   /** Parcel. */
   title: string;
-  /** Reserve price (底价). */
-  reservePriceFen: Fen;
-  /** The three quotes, the winning (highest) one first. */
+  /** Parcel number, area (m²), use. */
+  parcel: { parcelNo: string; areaSquareMetres: number; use: string; location: string };
+  /** Start price (起始价), published. */
+  startPriceFen: Fen;
+  /** The three bidders' last quotes, the winning (highest) one first. */
   quotesFen: readonly [Fen, Fen, Fen];
 }
 
@@ -352,19 +355,32 @@ const RIGHTS_TRADES_2022: readonly RightsTrade[] = [
   {
     month: 4,
     title: '昭化区元坝镇城北片区C-03地块国有建设用地使用权挂牌出让',
-    reservePriceFen: 5_860_000_000,
+    parcel: {
+      parcelNo: 'ZH2022-C03',
+      areaSquareMetres: 28_640.5,
+      use: '城镇住宅用地',
+      location: '元坝镇城北片区',
+    },
+    startPriceFen: 5_860_000_000,
     quotesFen: [6_712_000_000, 6_350_000_000, 6_028_000_000],
   },
   {
     month: 8,
     title: '昭化区昭化镇滨河片区R-11地块国有建设用地使用权挂牌出让',
-    reservePriceFen: 3_240_000_000,
+    parcel: { parcelNo: 'ZH2022-R11', areaSquareMetres: 15_220, use: '商服用地', location: '昭化镇滨河片区' },
+    startPriceFen: 3_240_000_000,
     quotesFen: [3_618_500_000, 3_486_000_000, 3_300_000_000],
   },
   {
     month: 11,
     title: '昭化区元坝镇站前片区B-07地块国有建设用地使用权挂牌出让',
-    reservePriceFen: 9_650_000_000,
+    parcel: {
+      parcelNo: 'ZH2022-B07',
+      areaSquareMetres: 46_018.3,
+      use: '城镇住宅用地',
+      location: '元坝镇站前片区',
+    },
+    startPriceFen: 9_650_000_000,
     quotesFen: [11_235_000_000, 10_860_000_000, 10_120_000_000],
   },
 ];
@@ -452,19 +468,33 @@ function governmentContent(
   };
 }
 
+/** The increment (增价幅度) of the demo listings: 10万元. */
+const RIGHTS_INCREMENT_FEN: Fen = 10_000_000;
+
 /** The content of a land-use rights listing, without its timeline. */
 function rightsContent(project: RightsTrade): Omit<TenderContent, 'timeline'> {
   return {
     title: project.title,
-    description: `${project.title}，挂牌起始价（底价）${formatWanYuan(project.reservePriceFen)}，价高者得。`,
+    description: `${project.title}，挂牌起始价${formatWanYuan(project.startPriceFen)}，增价幅度${formatWanYuan(RIGHTS_INCREMENT_FEN)}，网上挂牌，价高者得。`,
     purchasingUnitName: UNITS.land.name,
     tradeType: 'landUseRights',
     category: 'works',
     method: 'listing',
-    reservePriceFen: project.reservePriceFen,
     qualifications: ['中华人民共和国境内外的法人和其他组织，法律另有规定的除外'],
     sme: { reservedForSme: false },
     evaluation: { method: 'highestPrice', criteria: [] },
+    transfer: {
+      subject: {
+        kind: 'land',
+        ...project.parcel,
+        termYears: project.parcel.use === '商服用地' ? 40 : 70,
+        planning: '',
+      },
+      startPriceFen: project.startPriceFen,
+      incrementFen: RIGHTS_INCREMENT_FEN,
+      depositFen: Math.round(project.startPriceFen / 5 / 1_000_000) * 1_000_000,
+      bidding: {},
+    },
   };
 }
 
@@ -983,32 +1013,57 @@ async function playRightsTrade(
   developers: readonly SeedSupplier[],
   round: number,
 ): Promise<Award> {
+  const { deps, clock } = ctx;
   const caller = purchaserOf('land');
   const developer = (offset: number) =>
     developers[(round + offset) % developers.length] ?? raise('developer');
   const planned = planBackwards(() => rightsContent(project), 'listing', addWorkingDays(awardDay, -1));
   const tender = await publish(ctx, caller, planned);
   const [winner, second, third] = project.quotesFen;
-  const quoteAt = chinaTime(
-    addCalendarDays(chinaDate(new Date(planned.content.timeline.documentsFrom)), 1),
-    10,
-  );
-  const bids = await placeBids(
-    ctx,
-    tender,
-    [
-      { supplier: developer(2), priceFen: third },
-      { supplier: developer(0), priceFen: winner },
-      { supplier: developer(1), priceFen: second },
-    ],
-    quoteAt,
-  );
-  const opened = await runOpening(ctx, tender, bids);
-  if (opened.status !== 'awarding') throw new Error(`${project.title}: ${opened.status} after the opening`);
-  const winnerBid = bids.find((bid) => bid.priceFen === winner);
-  return awardAndContract(ctx, caller, opened, winnerBid?.bidId ?? raise('winning quote'), awardDay, {
-    contract: false,
-  });
+  const bidders = [developer(2), developer(0), developer(1)];
+  // 竞买申请 with the deposit the day after the notice; the centre confirms each and issues its 竞买号
+  clock.set(new Date(planned.publishAt.getTime() + 86_400_000));
+  for (const bidder of bidders) {
+    await applyForTransfer(
+      {
+        caller: bidder.caller,
+        tenderId: tender.id,
+        deposit: {
+          amountFen: tender.content.transfer?.depositFen ?? raise('deposit'),
+          payerAccountName: bidder.name,
+          payerAccountNo: '6217 0031 2000 0000',
+          kind: 'bankTransfer',
+          reference: `ZH${tender.id.slice(-8)}${bidder.caller.orgId.slice(-3)}`,
+        },
+      },
+      deps,
+    );
+    clock.advance(1);
+    await decideDeposit(
+      { caller: CENTRE, tenderId: tender.id, supplierOrgId: bidder.caller.orgId, decision: 'confirm' },
+      deps,
+    );
+  }
+  // Quotes during the listing (each at least one increment above the last), ending at the three last quotes
+  const listingFrom = new Date(planned.content.timeline.documentsFrom);
+  clock.set(new Date(listingFrom.getTime() + 3_600_000));
+  const ladder: [SeedSupplier, Fen][] = [
+    [bidders[0] as SeedSupplier, project.startPriceFen],
+    [bidders[2] as SeedSupplier, third],
+    [bidders[1] as SeedSupplier, second],
+    [bidders[0] as SeedSupplier, winner],
+  ];
+  for (const [bidder, amountFen] of ladder) {
+    await placeQuote({ caller: bidder.caller, tenderId: tender.id, amountFen }, deps);
+    clock.advance(180);
+  }
+  // The listing ends without late bidders: the tick closes it on the award day and the highest wins
+  clock.set(chinaTime(awardDay, 9, 30));
+  const listed = (await deps.tenders.get(tender.id)) ?? raise('listed tender');
+  const sold = await closeBidding(deps, listed);
+  if (sold?.status !== 'awarded')
+    throw new Error(`${project.title}: ${sold?.status} at the end of the listing`);
+  return (await deps.tenders.getAward(tender.id)) ?? raise('award');
 }
 
 function raise(what: string): never {
@@ -1137,7 +1192,7 @@ export async function seedDemoData(deps: Deps, options: SeedOptions = {}): Promi
     summary.tenders += 1;
     summary.rightsTransfers += 1;
     log(
-      `[R${i + 1}/${RIGHTS_TRADES_2022.length}] ${awardDay} ${UNITS.land.name} ${project.title} · 底价 ${formatWanYuan(project.reservePriceFen)} → 成交 ${formatWanYuan(award.dealAmountFen)}（溢价 ${formatWanYuan(award.dealAmountFen - project.reservePriceFen)}）· ${award.supplierName}`,
+      `[R${i + 1}/${RIGHTS_TRADES_2022.length}] ${awardDay} ${UNITS.land.name} ${project.title} · 网上挂牌 起始价 ${formatWanYuan(project.startPriceFen)} → 成交 ${formatWanYuan(award.dealAmountFen)}（溢价 ${formatWanYuan(award.dealAmountFen - project.startPriceFen)}）· ${award.supplierName}`,
     );
   }
 

@@ -11,6 +11,7 @@ import { DynamoCalendarRepository } from './dynamodb/calendar-repository';
 import { DynamoEvaluationRepository } from './dynamodb/evaluation-repository';
 import { DynamoReportRepository } from './dynamodb/report-repository';
 import { DynamoTenderRepository } from './dynamodb/tender-repository';
+import { DynamoTransferRepository } from './dynamodb/transfer-repository';
 import { logger } from './logger';
 
 /** Reads a required environment variable, failing loudly at cold start. */
@@ -72,8 +73,20 @@ export function createDeps(clock: Clock = systemClock): Deps {
   const evaluations = new DynamoEvaluationRepository(client, tableName);
   const reports = new DynamoReportRepository(client, tableName);
   const calendar = new DynamoCalendarRepository(client, tableName);
+  const transfers = new DynamoTransferRepository(client, tableName);
   const documents = lazyDocumentStore(process.env[ENV.bucketName]);
-  return { tenders, bids, evaluations, reports, documents, calendar, clock, logger, newId: () => ulid() };
+  return {
+    tenders,
+    bids,
+    evaluations,
+    reports,
+    transfers,
+    documents,
+    calendar,
+    clock,
+    logger,
+    newId: () => ulid(),
+  };
 }
 
 let current: Deps | undefined;

@@ -53,6 +53,10 @@ export const LIFECYCLE_ACTIONS = [
   'failEvaluation',
   'award',
   'recordContract',
+  'quote',
+  'closeBidding',
+  'concludeTransfer',
+  'failTransfer',
 ] as const;
 
 /** A lifecycle action. */
@@ -74,22 +78,43 @@ export const LIFECYCLE_ACTION_LABELS: Readonly<Record<LifecycleAction, Bilingual
   failEvaluation: { zh: '评审废标', en: 'Fail at evaluation' },
   award: { zh: '确定中标人', en: 'Award' },
   recordContract: { zh: '登记合同', en: 'Record contract' },
+  quote: { zh: '报价', en: 'Quote' },
+  closeBidding: { zh: '竞价结束（待公开底价）', en: 'Close bidding (reserve to be revealed)' },
+  concludeTransfer: { zh: '确定竞得人', en: 'Conclude the transfer' },
+  failTransfer: { zh: '流拍', en: 'Not sold' },
 };
 
 /**
  * The transition table: for each status, the actions allowed and the status each leads to.
  *
  * `failEvaluation` is allowed from `evaluating` (fewer than 3 qualified bids, 87号令第44条) and from
- * `awarding` (no qualified candidate left); `correct` keeps the tender in `tendering`.
+ * `awarding` (no qualified candidate left); `correct` keeps the tender in `tendering`. A live transfer
+ * (DESIGN.md section 9) quotes in `tendering`, and ends there (no reserve: sold or not sold) or in
+ * `awarding` while its sealed reserve waits to be revealed; which edges a tender may take is its
+ * procedure's business (`procedures.ts`), checked by the use cases.
  */
 export const TENDER_TRANSITIONS: Readonly<
   Record<TenderStatus, Readonly<Partial<Record<LifecycleAction, TenderStatus>>>>
 > = {
   draft: { update: 'draft', attachDocument: 'draft', publish: 'tendering', cancel: 'cancelled' },
-  tendering: { attachDocument: 'tendering', correct: 'tendering', cancel: 'cancelled', open: 'opening' },
+  tendering: {
+    attachDocument: 'tendering',
+    correct: 'tendering',
+    cancel: 'cancelled',
+    open: 'opening',
+    quote: 'tendering',
+    closeBidding: 'awarding',
+    concludeTransfer: 'awarded',
+    failTransfer: 'failed',
+  },
   opening: { publishOpeningRecord: 'opening', closeOpening: 'evaluating', failOpening: 'failed' },
   evaluating: { recordEvaluationStep: 'evaluating', report: 'awarding', failEvaluation: 'failed' },
-  awarding: { award: 'awarded', failEvaluation: 'failed' },
+  awarding: {
+    award: 'awarded',
+    failEvaluation: 'failed',
+    concludeTransfer: 'awarded',
+    failTransfer: 'failed',
+  },
   awarded: { recordContract: 'complete' },
   complete: {},
   failed: {},

@@ -199,8 +199,38 @@ export interface CorrectionImmutableRule extends RuleBase {
   fields: readonly string[];
 }
 
+/** The parameters of a live rights transfer that are rules data (DESIGN.md section 9). */
+export const TRANSFER_PARAMETERS = [
+  'switchWindowMinutes',
+  'preparationMinutes',
+  'countdownSeconds',
+  'quoteUnitFen',
+  'depositRefundWorkingDays',
+] as const;
+
+/** One parameter of a live rights transfer. */
+export type TransferParameter = (typeof TRANSFER_PARAMETERS)[number];
+
+/**
+ * A number a live listing or auction runs by (the switch window, the countdown, the quote unit, the
+ * deposit refund period), with the article that sets it or, where no article is at hand, marked as
+ * the centre's rule. A transfer notice may set its own value within `range`; this is the default.
+ */
+export interface TransferParameterRule extends RuleBase {
+  kind: 'transferParameter';
+  /** Which parameter. */
+  parameter: TransferParameter;
+  /** The default value. */
+  value: number;
+  /** The values a notice may set instead, inclusive. */
+  range: { min: number; max: number };
+  /** The unit of the value. */
+  unit: 'minutes' | 'seconds' | 'fen' | 'workingDays';
+}
+
 /** One row of the rules table. */
 export type Rule =
+  | TransferParameterRule
   | MinPeriodRule
   | MaxPeriodRule
   | TimelineOrderRule
@@ -311,6 +341,11 @@ const ORDER_87_SINCE = '2017-10-01';
 const SME_2020_SINCE = '2021-01-01';
 /** 财库〔2022〕19号 raised the SME deductions from this day. */
 const SME_2022_SINCE = '2022-07-01';
+
+/** 福建省国有建设用地使用权出让网上交易规则（试行） in force (its 第六十一条). */
+const FUJIAN_ONLINE_SINCE = '2012-12-01';
+/** Citation prefix of the Fujian online trading rules. */
+const FUJIAN_ONLINE = '福建省国有建设用地使用权出让网上交易规则（试行）';
 
 /** Citation prefix of 国土资源部令第39号. */
 const ORDER_39 = '招标拍卖挂牌出让国有建设用地使用权规定（国土资源部令第39号）';
@@ -650,19 +685,6 @@ const RULES: readonly Rule[] = deepFreeze<Rule[]>([
     field: 'budgetFen',
   },
   {
-    id: 'rights.reserve-price',
-    kind: 'amountRequired',
-    title: {
-      zh: '挂牌、拍卖出让须确定底价',
-      en: 'A listing or auction has a reserve price',
-    },
-    citation: ORDER_39,
-    source: 'secondary',
-    effectiveFrom: ORDER_39_SINCE,
-    methods: RIGHTS_TRANSFER_METHODS,
-    field: 'reservePriceFen',
-  },
-  {
     id: 'evaluation.score-total',
     kind: 'scoreTotal',
     title: {
@@ -782,6 +804,91 @@ const RULES: readonly Rule[] = deepFreeze<Rule[]>([
     field: 'consortiumDeductionPercent',
     required: false,
     rangePercent: { goods: { min: 4, max: 6 }, services: { min: 4, max: 6 }, works: { min: 1, max: 2 } },
+  },
+  {
+    id: 'transfer.switch-window',
+    kind: 'transferParameter',
+    title: {
+      zh: '挂牌截止前最后1小时内有两个或两个以上竞买人报价的，挂牌截止时转入网上拍卖（限时竞价）',
+      en: 'Two or more bidders quoting in the listing’s last hour switch it to an online auction at its end',
+    },
+    citation: `${FUJIAN_ONLINE}第三十三条第三项、第四十条`,
+    source: 'primary',
+    effectiveFrom: FUJIAN_ONLINE_SINCE,
+    methods: ['listing'],
+    tradeTypes: RIGHTS_TRADE_TYPES,
+    parameter: 'switchWindowMinutes',
+    value: 60,
+    range: { min: 10, max: 240 },
+    unit: 'minutes',
+  },
+  {
+    id: 'transfer.preparation',
+    kind: 'transferParameter',
+    title: {
+      zh: '挂牌截止后先进入15分钟的网上拍卖准备阶段，准备阶段不接受报价',
+      en: 'After the listing ends a 15-minute preparation stage runs before the auction; no quotes in it',
+    },
+    citation: `${FUJIAN_ONLINE}第四十条、第四十一条`,
+    source: 'primary',
+    effectiveFrom: FUJIAN_ONLINE_SINCE,
+    methods: ['listing'],
+    tradeTypes: RIGHTS_TRADE_TYPES,
+    parameter: 'preparationMinutes',
+    value: 15,
+    range: { min: 0, max: 120 },
+    unit: 'minutes',
+  },
+  {
+    id: 'transfer.countdown',
+    kind: 'transferParameter',
+    title: {
+      zh: '网上拍卖倒计时5分钟；倒计时内有新的报价即从该时点起重新开始倒计时，倒计时结束无新报价即确定竞得人（其他交易中心多用4分钟）',
+      en: 'The online auction runs a 5-minute countdown that restarts at every new quote; when it ends without one, the highest bidder wins (other centres use 4 minutes)',
+    },
+    citation: `${FUJIAN_ONLINE}第四十一条、第四十二条`,
+    source: 'primary',
+    effectiveFrom: FUJIAN_ONLINE_SINCE,
+    methods: RIGHTS_TRANSFER_METHODS,
+    tradeTypes: RIGHTS_TRADE_TYPES,
+    parameter: 'countdownSeconds',
+    value: 300,
+    range: { min: 60, max: 1800 },
+    unit: 'seconds',
+  },
+  {
+    id: 'transfer.quote-unit',
+    kind: 'transferParameter',
+    title: {
+      zh: '初次报价不低于起始价，之后每次报价比当前最高报价至少高一个加价幅度；报价以万元为单位，保留小数点后一位',
+      en: 'The first quote is at least the start price, each later one at least one increment above the highest; quotes are in 万元 to one decimal',
+    },
+    citation: `${FUJIAN_ONLINE}第三十条`,
+    source: 'primary',
+    effectiveFrom: FUJIAN_ONLINE_SINCE,
+    methods: RIGHTS_TRANSFER_METHODS,
+    tradeTypes: RIGHTS_TRADE_TYPES,
+    parameter: 'quoteUnitFen',
+    value: 100_000,
+    range: { min: 1, max: 100_000_000 },
+    unit: 'fen',
+  },
+  {
+    id: 'transfer.deposit-refund',
+    kind: 'transferParameter',
+    title: {
+      zh: '竞得人的竞买保证金抵作出让价款；其他竞买人的竞买保证金于交易活动结束之日起5个工作日内退还',
+      en: 'The winner’s deposit becomes part of the price; the others’ are refunded within 5 working days of the end',
+    },
+    citation: `${FUJIAN_ONLINE}第四十六条`,
+    source: 'primary',
+    effectiveFrom: FUJIAN_ONLINE_SINCE,
+    methods: RIGHTS_TRANSFER_METHODS,
+    tradeTypes: RIGHTS_TRADE_TYPES,
+    parameter: 'depositRefundWorkingDays',
+    value: 5,
+    range: { min: 1, max: 30 },
+    unit: 'workingDays',
   },
   {
     id: 'correction.min-notice',
@@ -1225,6 +1332,9 @@ function checkRule(
     case 'correctionNotice':
     case 'correctionImmutable':
       // Checked when a correction is planned, not at publication.
+      return [];
+    case 'transferParameter':
+      // Read by the live transfer as it runs (domain/auction.ts); a notice's own values are range-checked there.
       return [];
   }
 }

@@ -39,33 +39,34 @@ export function savingsOf(input: SavingsInput): Savings {
   return { savingsFen, savingsRate: formatPercent(savingsFen, budgetFen) };
 }
 
-/** Input of {@link premiumOf}: a transfer's reserve price and deal amount in 分. */
+/** Input of {@link premiumOf}: a transfer's public start price and deal amount in 分. */
 export interface PremiumInput {
-  /** Reserve price (底价 / 起始价) in 分, non-negative. */
-  reserveFen: Fen;
+  /** Start price (起始价 / 起叫价) in 分, non-negative: the published price, not the sealed reserve. */
+  startPriceFen: Fen;
   /** Deal amount (成交价) in 分, non-negative. */
   dealFen: Fen;
 }
 
 /** Result of {@link premiumOf}. */
 export interface Premium {
-  /** 溢价 = deal − reserve, in 分; negative only if a deal fell below the reserve. */
+  /** 溢价 = deal − start price, in 分; never negative for a live transfer (the first quote is at least the start). */
   premiumFen: Fen;
-  /** 溢价率 = premium / reserve, e.g. "25.00%"; "—" for a zero reserve. */
+  /** 溢价率 = premium / start price, e.g. "25.00%"; "—" for a zero start price. */
   premiumRate: string;
 }
 
 /**
  * Computes 溢价 and 溢价率 of a land or mining-rights transfer.
  *
- * Transfers are auctioned upwards, so DESIGN.md §3 reports how far the price rose above the reserve
- * instead of a saving against a budget.
+ * Transfers are auctioned upwards, so the reports show how far the price rose above the public start
+ * price, as land markets report it (the sealed reserve decides only whether the parcel sells), instead
+ * of a saving against a budget.
  */
 export function premiumOf(input: PremiumInput): Premium {
-  const reserveFen = assertFen(input.reserveFen, { field: 'reserveFen' });
+  const startPriceFen = assertFen(input.startPriceFen, { field: 'startPriceFen' });
   const dealFen = assertFen(input.dealFen, { field: 'dealFen' });
-  const premiumFen = normaliseZero(dealFen - reserveFen);
-  return { premiumFen, premiumRate: formatPercent(premiumFen, reserveFen) };
+  const premiumFen = normaliseZero(dealFen - startPriceFen);
+  return { premiumFen, premiumRate: formatPercent(premiumFen, startPriceFen) };
 }
 
 /** Turns -0 into 0 so no formatted figure ever reads "-0". */
@@ -94,8 +95,8 @@ export interface ReportFigures {
   smallMicroDealFen: Fen;
   /** Projects traded fully electronically (全流程电子化). */
   electronicCount: number;
-  /** Sum of reserve prices of land and mining-rights transfers. */
-  reserveFen: Fen;
+  /** Sum of the start prices (起始价) of land and mining-rights transfers traded. */
+  startPriceFen: Fen;
   /** Sum of transfer premiums (溢价). */
   premiumFen: Fen;
   /** Land and mining-rights transfers (土地矿权出让) traded. */
@@ -170,11 +171,11 @@ export interface FormattedFigures {
   electronicCount: string;
   /** 全流程电子化交易率, electronic / count. */
   electronicRate: string;
-  /** Sum of transfer reserve prices. */
-  reserveWanYuan: string;
+  /** Sum of transfer start prices. */
+  startPriceWanYuan: string;
   /** Sum of transfer premiums. */
   premiumWanYuan: string;
-  /** 溢价率, premium / reserve. */
+  /** 溢价率, premium / start price. */
   premiumRate: string;
   /** Transfers traded. */
   rightsCount: string;
@@ -201,9 +202,9 @@ export function formatFigures(f: ReportFigures): FormattedFigures {
     smallMicroShare: formatPercent(f.smallMicroDealFen, f.dealFen),
     electronicCount: String(f.electronicCount),
     electronicRate: formatPercent(f.electronicCount, f.count),
-    reserveWanYuan: formatWanYuan(f.reserveFen),
+    startPriceWanYuan: formatWanYuan(f.startPriceFen),
     premiumWanYuan: formatWanYuan(f.premiumFen),
-    premiumRate: formatPercent(f.premiumFen, f.reserveFen),
+    premiumRate: formatPercent(f.premiumFen, f.startPriceFen),
     rightsCount: String(f.rightsCount),
     rightsDealWanYuan: formatWanYuan(f.rightsDealFen),
   };
@@ -223,7 +224,7 @@ export function emptyFigures(): ReportFigures {
     smeDealFen: 0,
     smallMicroDealFen: 0,
     electronicCount: 0,
-    reserveFen: 0,
+    startPriceFen: 0,
     premiumFen: 0,
     rightsCount: 0,
     rightsDealFen: 0,
@@ -245,7 +246,7 @@ export function addFigures(a: ReportFigures, b: ReportFigures): ReportFigures {
     smeDealFen: a.smeDealFen + b.smeDealFen,
     smallMicroDealFen: a.smallMicroDealFen + b.smallMicroDealFen,
     electronicCount: a.electronicCount + b.electronicCount,
-    reserveFen: a.reserveFen + b.reserveFen,
+    startPriceFen: a.startPriceFen + b.startPriceFen,
     premiumFen: a.premiumFen + b.premiumFen,
     rightsCount: a.rightsCount + b.rightsCount,
     rightsDealFen: a.rightsDealFen + b.rightsDealFen,

@@ -304,6 +304,30 @@ export async function priceCommitment(input: PriceCommitmentInput): Promise<stri
   return digestSha256Hex(formatPriceCommitmentInput(input));
 }
 
+/** Input of {@link reserveCommitment}: the transferor's sealed reserve price (底价). */
+export interface ReserveCommitmentInput {
+  /** The transfer; must not contain `|`. */
+  tenderId: string;
+  /** The reserve price in 分, a non-negative safe integer. */
+  reservePriceFen: number;
+  /** A fresh nonce, 64 lower-case hex digits (see {@link generateNonce}), kept by the transferor. */
+  nonce: string;
+}
+
+/**
+ * Returns `SHA-256(reserve|tenderId|reservePriceFen|nonce)` as hex: the commitment a transferor
+ * publishes with the transfer notice and opens after bidding ends (DESIGN.md section 9).
+ *
+ * Why a prefix: a reserve commitment can never be read as a bid's price commitment (whose first field
+ * is a tender id, never the word `reserve`).
+ */
+export async function reserveCommitment(input: ReserveCommitmentInput): Promise<string> {
+  assertId(input.tenderId, 'tenderId');
+  assertPriceFen(input.reservePriceFen, 'reservePriceFen');
+  assertNonce(input.nonce, 'nonce');
+  return digestSha256Hex(`reserve|${input.tenderId}|${input.reservePriceFen}|${input.nonce}`);
+}
+
 /**
  * Returns the SHA-256 of the raw 32 key bytes as hex.
  *

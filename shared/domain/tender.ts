@@ -7,7 +7,6 @@ import {
   type WorkingCalendar,
 } from './calendar';
 import type { TenderStatus } from './lifecycle';
-import type { TradeType } from './vocabulary';
 
 /**
  * What the due-date rules read of a tender (a stored tender is one).
@@ -22,6 +21,10 @@ export interface DueTender {
   reportedAt?: string | undefined;
   /** The published content's bid deadline. */
   content: { timeline: { bidDeadline: string } };
+  /** A live transfer's quoting windows: it closes when the last one ends. */
+  auction?:
+    | { listingUntil: string; countdownUntil: string | null; closedAt?: string | undefined }
+    | undefined;
   /** The opening's windows, once opened. */
   opening?:
     | {
@@ -36,10 +39,14 @@ export interface DueTender {
  * When the tender's next timed step falls due, or undefined if none.
  *
  * Why: the scheduler tick finds due tenders through an index on this instant, never by scanning.
- * A tendering tender opens at its bid deadline (87号令第39条); an opening one closes its decryption
+ * A tendering tender opens at its bid deadline (87号令第39条), a live transfer closes when its last
+ * quoting window ends (moved by every quote in the countdown); an opening one closes its decryption
  * window, then its confirmation window.
  */
 export function nextDueAt(tender: DueTender, calendar: WorkingCalendar): string | undefined {
+  if (tender.status === 'tendering' && tender.auction) {
+    return tender.auction.countdownUntil ?? tender.auction.listingUntil;
+  }
   if (tender.status === 'tendering') return tender.content.timeline.bidDeadline;
   if (tender.status === 'awarding' && tender.reportedAt) return deemedAwardAt(tender.reportedAt, calendar);
   if (tender.status === 'opening' && tender.opening) {
@@ -87,11 +94,3 @@ export function tenderDocumentKey(tenderId: string, documentId: string): string 
 
 /** Fewer valid bids than this and a government-procurement tender fails (政府采购法第36条; 87号令第43条). */
 export const MIN_VALID_BIDS = 3;
-
-/**
- * Fewest valid bids for a tender to proceed: 3 for government procurement; a rights transfer
- * (挂牌/拍卖) proceeds with one bid at or above the reserve price.
- */
-export function minValidBids(tender: { content: { tradeType: TradeType } }): number {
-  return tender.content.tradeType === 'governmentProcurement' ? MIN_VALID_BIDS : 1;
-}

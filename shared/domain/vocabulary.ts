@@ -123,3 +123,18 @@ export const CORRECTION_IMMUTABLE_RULE = {
   id: 'correction.immutable-fields',
   citation: '87号令第二十七条',
 } as const;
+
+/** Where a live rights transfer stands (DESIGN.md section 9). */
+export const AUCTION_PHASES = ['notStarted', 'listing', 'preparation', 'countdown', 'closed'] as const;
+
+/** A phase of a live rights transfer. */
+export type AuctionPhase = (typeof AUCTION_PHASES)[number];
+
+/** The phases' names in both languages. */
+export const AUCTION_PHASE_LABELS: Readonly<Record<AuctionPhase, BilingualText>> = {
+  notStarted: { zh: '未开始', en: 'Not started' },
+  listing: { zh: '挂牌报价', en: 'Listing' },
+  preparation: { zh: '网上拍卖准备', en: 'Preparing the auction' },
+  countdown: { zh: '限时竞价', en: 'Timed bidding' },
+  closed: { zh: '竞价结束', en: 'Closed' },
+};

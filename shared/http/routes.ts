@@ -30,6 +30,10 @@ export const CONTEXTS = {
   evaluation: { summary: 'The expert pool, committees, declarations, score sheets and the report' },
   awards: { summary: 'Awards, contracts, the trade report (JSON and CSV), targets and the calendar' },
   workbook: { summary: 'The trade report as an Excel workbook (exceljs lives here alone)' },
+  transfers: {
+    summary:
+      'Live land and mining-rights transfers: applications and the deposit ledger, quotes, the reserve',
+  },
 } as const satisfies Record<string, { summary: string }>;
 
 /** The id of a bounded context. */
@@ -79,7 +83,8 @@ export interface RouteSpec {
     | 'awards'
     | 'reports'
     | 'ocds'
-    | 'calendar';
+    | 'calendar'
+    | 'transfers';
 }
 
 /** A job run on a schedule (EventBridge in AWS, a timer locally). */
@@ -784,6 +789,106 @@ const ROUTE_TABLE = [
     access: { table: 'readWrite' },
     summary: "Load a year's official holiday schedule from the State Council General Office's notice",
     tag: 'calendar',
+  },
+  {
+    id: 'getAuction',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/auction',
+    handler: 'get-auction',
+    context: 'transfers',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'The live state of a listing or auction: price, countdown, phase, the latest quotes (no names)',
+    tag: 'transfers',
+  },
+  {
+    id: 'listQuotes',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/auction/quotes',
+    handler: 'list-quotes',
+    context: 'transfers',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'Every accepted quote of a listing or auction, in order (by 竞买号)',
+    tag: 'transfers',
+  },
+  {
+    id: 'placeQuote',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/auction/quotes',
+    handler: 'place-quote',
+    context: 'transfers',
+    auth: supplier,
+    access: { table: 'readWrite' },
+    summary:
+      'Quote (报价): at least the current price plus the increment; only bidders with a confirmed deposit',
+    tag: 'transfers',
+  },
+  {
+    id: 'revealReserve',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/auction/reserve',
+    handler: 'reveal-reserve',
+    context: 'transfers',
+    auth: purchaser,
+    access: { table: 'readWrite' },
+    summary: 'The transferor opens its sealed reserve after bidding ends; it decides sold or 流拍',
+    tag: 'transfers',
+  },
+  {
+    id: 'applyForTransfer',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/transfer/applications',
+    handler: 'apply-for-transfer',
+    context: 'transfers',
+    auth: supplier,
+    access: { table: 'readWrite' },
+    summary: 'Apply as a bidder (竞买申请) with the deposit paid (竞买保证金)',
+    tag: 'transfers',
+  },
+  {
+    id: 'getMyTransferApplication',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/transfer/application',
+    handler: 'get-my-transfer-application',
+    context: 'transfers',
+    auth: supplier,
+    access: { table: 'read' },
+    summary: "The bidder's own application: status, 竞买号 and its deposit's settlement",
+    tag: 'transfers',
+  },
+  {
+    id: 'getDepositLedger',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/transfer/deposits',
+    handler: 'get-deposit-ledger',
+    context: 'transfers',
+    auth: centre,
+    access: { table: 'read' },
+    summary: 'The deposit ledger (保证金台账): every application, what is held, applied, due back and late',
+    tag: 'transfers',
+  },
+  {
+    id: 'decideDeposit',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/transfer/deposits/{supplierOrgId}/decision',
+    handler: 'decide-deposit',
+    context: 'transfers',
+    auth: centre,
+    access: { table: 'readWrite' },
+    summary: 'Confirm a deposit and issue the 竞买号, or refuse the application with a reason',
+    tag: 'transfers',
+  },
+  {
+    id: 'recordDepositRefund',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/transfer/deposits/{supplierOrgId}/refund',
+    handler: 'record-deposit-refund',
+    context: 'transfers',
+    auth: centre,
+    access: { table: 'readWrite' },
+    summary: 'Record the refund of a deposit that is due back, with its bank reference',
+    tag: 'transfers',
   },
 ] as const satisfies readonly RouteSpec[];
 

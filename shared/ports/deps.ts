@@ -6,6 +6,7 @@ import type { EvaluationRepository } from './evaluation-repository';
 import type { Logger } from './logger';
 import type { ReportRepository } from './report-repository';
 import type { TenderRepository } from './tender-repository';
+import type { TransferRepository } from './transfer-repository';
 
 /**
  * Everything a use case may need from the outside world.
@@ -22,6 +23,8 @@ export interface Deps {
   evaluations: EvaluationRepository;
   /** Report counters and targets. */
   reports: ReportRepository;
+  /** Live transfers' applications (the deposit ledger) and quotes. */
+  transfers: TransferRepository;
   /** Document storage. */
   documents: DocumentStore;
   /** The years the centre loaded into the working-day calendar. */

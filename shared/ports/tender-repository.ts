@@ -5,6 +5,7 @@ import type { OpeningRecord } from '../schemas/bid';
 import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
 import type { Notice, NoticeFilters } from '../schemas/notice';
 import type { Tender, TenderFilters } from '../schemas/tender';
+import type { QuoteRecord } from '../schemas/transfer';
 
 /** A page of results and the cursor of the next page (null at the end). */
 export interface Page<T> {
@@ -102,6 +103,13 @@ export interface TenderChange {
   contract?: Contract;
   /** Report counters to add to, in the same transaction. */
   aggregates?: { facets: TradeFacets; delta: FiguresDelta };
+  /** An accepted quote of a live transfer, written once under its sequence number. */
+  quote?: QuoteRecord;
+  /**
+   * The server instant of a quote: the write succeeds only if it lies in one of the quoting windows
+   * the stored tender names, so a quote at or after the end is refused by the database itself.
+   */
+  quoteAt?: string;
 }
 
 /** What a change writes besides the tender, its event and its notices. */
@@ -115,6 +123,8 @@ export type RelatedWrites = Pick<
   | 'award'
   | 'contract'
   | 'aggregates'
+  | 'quote'
+  | 'quoteAt'
 >;
 
 /**

@@ -109,8 +109,12 @@ export const TenderResultSchema = z
     savingsFen: z.number().int().optional().meta({ description: '节约资金 = budget − deal, in 分' }),
     savingsRate: z.string().optional(),
     savings: z.string().optional(),
-    reserveFen: FenSchema.optional(),
-    premiumFen: z.number().int().optional().meta({ description: '溢价 = deal − reserve, in 分' }),
+    startPriceFen: FenSchema.optional(),
+    premiumFen: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: '溢价 = deal − start price (起始价), in 分' }),
     premiumRate: z.string().optional(),
     premium: z.string().optional(),
     contract: PublicContractSchema.nullable(),

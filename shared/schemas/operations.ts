@@ -5,6 +5,7 @@ import { EVALUATION_OPERATIONS } from './operations/evaluation';
 import { OPEN_DATA_OPERATIONS } from './operations/open-data';
 import { OPENAPI_OPERATIONS } from './operations/openapi';
 import { TENDERS_OPERATIONS } from './operations/tenders';
+import { TRANSFERS_OPERATIONS } from './operations/transfers';
 import { WORKBOOK_OPERATIONS } from './operations/workbook';
 
 export type { OperationSchemas } from './operations/common';
@@ -21,6 +22,7 @@ export const OPERATIONS = {
   ...EVALUATION_OPERATIONS,
   ...AWARDS_OPERATIONS,
   ...WORKBOOK_OPERATIONS,
+  ...TRANSFERS_OPERATIONS,
 } as const satisfies Record<string, OperationSchemas>;
 /** The id of an operation. */
 export type OperationId = keyof typeof OPERATIONS;

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { FormattedFigures, ReportFigures } from '../domain/savings';
 import { FenSchema, InstantSchema } from './common';
 
-/** An amount in 分 that may be negative: a saving of an over-budget deal, a premium below the reserve. */
+/** An amount in 分 that may be negative: a saving of an over-budget deal, a premium of a deal below its start price (older sealed transfers). */
 const SignedFenSchema = z.number().int().meta({ description: 'Amount in 分, integer, may be negative' });
 
 /** A count of projects. */
@@ -23,7 +23,7 @@ export const ReportFiguresSchema = z
     smeDealFen: FenSchema,
     smallMicroDealFen: FenSchema,
     electronicCount: CountSchema,
-    reserveFen: FenSchema,
+    startPriceFen: FenSchema,
     premiumFen: SignedFenSchema,
     rightsCount: CountSchema,
     rightsDealFen: FenSchema,
@@ -48,7 +48,7 @@ export const FormattedFiguresSchema = z
     smallMicroShare: z.string(),
     electronicCount: z.string(),
     electronicRate: z.string(),
-    reserveWanYuan: z.string(),
+    startPriceWanYuan: z.string(),
     premiumWanYuan: z.string(),
     premiumRate: z.string(),
     rightsCount: z.string(),

@@ -9,6 +9,7 @@ import {
   TRADE_TYPES,
 } from '../domain/vocabulary';
 import { FenSchema, IdSchema, InstantSchema, PercentSchema, TitleSearchSchema } from './common';
+import { AuctionStateSchema, TransferTermsSchema } from './transfer';
 
 /** How a tender is traded: government procurement, or a land / mining rights transfer. */
 export const TradeTypeSchema = z.enum(TRADE_TYPES).meta({ description: 'Trade type' });
@@ -80,6 +81,10 @@ export const TenderContentSchema = z
     sme: SmePolicySchema,
     evaluation: EvaluationSchema,
     timeline: TimelineSchema,
+    transfer: TransferTermsSchema.optional().meta({
+      description:
+        'Listing or auction terms (出让公告); the timeline reads: documentsFrom = listing start, documentsUntil = application deadline, bidDeadline = listing end (挂牌截止) or the auction start',
+    }),
   })
   .superRefine(function requireAmount(value, ctx) {
     if (value.tradeType === 'governmentProcurement' && value.budgetFen === undefined) {
@@ -89,11 +94,29 @@ export const TenderContentSchema = z
         message: '政府采购项目须填写预算金额 / a government procurement tender needs budgetFen',
       });
     }
-    if (value.tradeType !== 'governmentProcurement' && value.reservePriceFen === undefined) {
+    const live =
+      value.tradeType !== 'governmentProcurement' || value.method === 'listing' || value.method === 'auction';
+    if (live && value.transfer === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['transfer'],
+        message:
+          '挂牌、拍卖出让须填写出让条件（宗地或矿区、起始价、加价幅度、保证金） / a listing or auction needs its transfer terms',
+      });
+    }
+    if (!live && value.transfer !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['transfer'],
+        message: '政府采购项目没有出让条件 / a government procurement has no transfer terms',
+      });
+    }
+    if (value.reservePriceFen !== undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['reservePriceFen'],
-        message: '出让项目须填写底价 / a rights transfer needs reservePriceFen',
+        message:
+          '底价不明文提交：只提交其承诺 transfer.reserveCommitment，竞价结束后再公开（福建网上交易规则第三十二条） / the reserve is never sent in clear: send its commitment (transfer.reserveCommitment) and reveal it after bidding ends',
       });
     }
   });
@@ -116,6 +139,7 @@ export const UpdateTenderBodySchema = z
     sme: SmePolicySchema,
     evaluation: EvaluationSchema,
     timeline: TimelineSchema,
+    transfer: TransferTermsSchema,
   })
   .partial()
   .strict()
@@ -243,6 +267,9 @@ export const TenderSchema = z
       })
       .optional(),
     documents: z.array(TenderDocumentSchema).default([]),
+    auction: AuctionStateSchema.optional().meta({
+      description: 'The quoting of a live listing or auction, from its publication (no bidder names)',
+    }),
     content: TenderContentSchema,
   })
   .meta({ id: 'Tender' });

@@ -2,6 +2,7 @@ import type { FiguresDelta, TradeFacets } from '../domain/aggregates';
 import { addCalendarDays, addWorkingDays, chinaDate, endOfChinaDay } from '../domain/calendar';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../domain/errors';
 import { formatWanYuan } from '../domain/money';
+import { procedureOf } from '../domain/procedures';
 import { premiumOf, savingsOf } from '../domain/savings';
 import type { Deps } from '../ports/deps';
 import type { Actor } from '../schemas/audit';
@@ -24,23 +25,23 @@ export function contractDocumentKey(tenderId: string, documentId: string): strin
 }
 
 /**
- * What a deal means for a tender: 节约资金 and 节约率 against the budget for government procurement,
- * 溢价 and 溢价率 against the reserve price for a rights transfer — in 分 and as 万元 strings.
+ * What a deal means for a tender, as its procedure measures it: 节约资金 and 节约率 against the
+ * budget, or 溢价 and 溢价率 against the public start price (起始价) — in 分 and as 万元 strings.
  */
-function moneyOutcome(tender: Tender, dealFen: number) {
+export function moneyOutcome(tender: Tender, dealFen: number) {
   const { content } = tender;
-  if (content.tradeType === 'governmentProcurement') {
+  if (procedureOf(content).outcome === 'savings') {
     const budgetFen = content.budgetFen ?? 0;
     const { savingsFen, savingsRate } = savingsOf({ budgetFen, dealFen });
     return { budgetFen, savingsFen, savingsRate, savings: formatWanYuan(savingsFen) };
   }
-  const reserveFen = content.reservePriceFen ?? 0;
-  const { premiumFen, premiumRate } = premiumOf({ reserveFen, dealFen });
-  return { reserveFen, premiumFen, premiumRate, premium: formatWanYuan(premiumFen) };
+  const startPriceFen = content.transfer?.startPriceFen ?? 0;
+  const { premiumFen, premiumRate } = premiumOf({ startPriceFen, dealFen });
+  return { startPriceFen, premiumFen, premiumRate, premium: formatWanYuan(premiumFen) };
 }
 
 /** The report facets of a tender traded at `at`. */
-function facetsOf(tender: Tender, at: string): TradeFacets {
+export function facetsOf(tender: Tender, at: string): TradeFacets {
   const [year, month] = chinaDate(new Date(at)).split('-').map(Number) as [number, number];
   return {
     year,
@@ -54,14 +55,14 @@ function facetsOf(tender: Tender, at: string): TradeFacets {
 }
 
 /** What an award adds to the report counters (SME and small/micro deal amounts by the winner's scale). */
-function awardDelta(tender: Tender, award: Award): FiguresDelta {
-  if (tender.content.tradeType !== 'governmentProcurement') {
-    const reserveFen = tender.content.reservePriceFen ?? 0;
+export function awardDelta(tender: Tender, award: Award): FiguresDelta {
+  if (procedureOf(tender.content).outcome === 'premium') {
+    const startPriceFen = tender.content.transfer?.startPriceFen ?? 0;
     return {
       rightsCount: 1,
       rightsDealFen: award.dealAmountFen,
-      reserveFen,
-      premiumFen: premiumOf({ reserveFen, dealFen: award.dealAmountFen }).premiumFen,
+      startPriceFen,
+      premiumFen: premiumOf({ startPriceFen, dealFen: award.dealAmountFen }).premiumFen,
     };
   }
   const budgetFen = tender.content.budgetFen ?? 0;

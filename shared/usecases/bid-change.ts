@@ -1,4 +1,5 @@
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../domain/errors';
+import { procedureOf } from '../domain/procedures';
 import type { BidChange } from '../ports/bid-repository';
 import type { Deps } from '../ports/deps';
 import type { Actor } from '../schemas/audit';
@@ -56,8 +57,17 @@ export function deadlineReached(tender: Tender, now: Date): boolean {
   return now.getTime() >= new Date(tender.content.timeline.bidDeadline).getTime();
 }
 
-/** Refuses anything a bidder does to its bid once the deadline has passed (87号令第33–34条). */
+/**
+ * Refuses anything a bidder does to its bid once the deadline has passed (87号令第33–34条), and
+ * every sealed-bid step in a procedure that takes no sealed bids (a live listing or auction).
+ */
 export function assertBeforeDeadline(tender: Tender, now: Date): void {
+  if (!procedureOf(tender.content).sealedBids) {
+    throw new UnprocessableError('live-transfer', {
+      zh: '本项目为网上挂牌、拍卖出让，不接受密封投标：请提交竞买申请，在竞价室报价',
+      en: 'This is a live listing or auction: apply as a bidder and quote in the auction room; no sealed bids',
+    });
+  }
   if (tender.status !== 'tendering' || deadlineReached(tender, now)) {
     throw new UnprocessableError('deadline-passed', {
       zh: '投标截止时间已到，不再接受投标、修改或撤回（87号令第三十三条、第三十四条）',

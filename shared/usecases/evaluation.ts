@@ -1,9 +1,9 @@
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/hashing';
 import { parseHundredths } from '../domain/money';
+import { minValidBids } from '../domain/procedures';
 import { decideSmallMicroDeduction, type SmallMicroDeduction } from '../domain/rules';
 import { type ScoringResult, scoreBids } from '../domain/scoring';
-import { minValidBids } from '../domain/tender';
 import type { Deps } from '../ports/deps';
 import type { Bid } from '../schemas/bid';
 import type { Committee, EvaluationReport, EvaluationSession, ScoreSheet } from '../schemas/evaluation';
@@ -435,33 +435,6 @@ export async function confirmOutliers(
   });
   const finished = await finishIfReady(deps, updated, next);
   return { confirmed: mine.length, reportReady: finished !== undefined };
-}
-
-/**
- * Ranks a rights transfer (挂牌/拍卖) by price, highest first, without a committee, and moves it to
- * awarding.
- */
-export async function concludeByPrice(deps: Deps, tender: Tender): Promise<Tender> {
-  const bids = await validBids(deps, tender);
-  const committee: Committee = {
-    tenderId: tender.id,
-    seed: '0'.repeat(64),
-    snapshot: { eligibleIds: [], digest: '0'.repeat(64) },
-    criteria: { specialties: [] },
-    size: 0,
-    reserveSize: 0,
-    drawnMembers: [],
-    drawnReserves: [],
-    members: [],
-    reserves: [],
-    excluded: [],
-    rule: { id: 'rights.evaluation-method', citation: '国土资源部令第39号' },
-    drawnAt: deps.clock.now().toISOString(),
-    drawnBy: 'system',
-    version: 1,
-  };
-  const outcome = await computeOutcome(deps, tender, committee, bids);
-  return concludeEvaluation(deps, tender, committee, bids, outcome);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../domain/errors';
-import { minValidBids } from '../domain/tender';
+import { minValidBids } from '../domain/procedures';
 import type { Deps } from '../ports/deps';
 import type { PageRequest } from '../ports/tender-repository';
 import type { AuditEvent } from '../schemas/audit';
@@ -9,7 +9,6 @@ import { SYSTEM_ACTOR, toPublicEvent } from './audit-chain';
 import { type AuditChainPage, readAuditPage } from './audit-pages';
 import { assertMayReadOpenedBids, bidDocumentKey, needsReconfirmation } from './bid-change';
 import { loadSeat } from './committee';
-import { concludeByPrice } from './evaluation';
 import { assertStoredIntact, uploadSlotKey } from './stored-documents';
 import { applyChange, type Caller, failureNotice, loadPublishedTender } from './tender-change';
 
@@ -54,14 +53,6 @@ function judge(tender: Tender, bid: Bid): Pick<OpeningEntry, 'status' | 'reason'
   if (!bid.reveal.priceMatches || !bid.reveal.keyMatches) return { status: 'invalid', reason: 'mismatch' };
   if (bid.reveal.documentsIntact === false) return { status: 'invalid', reason: 'tampered' };
   if (!bid.reveal.documentsDecrypt) return { status: 'invalid', reason: 'undecryptable' };
-  const reserve = tender.content.reservePriceFen;
-  if (
-    tender.content.tradeType !== 'governmentProcurement' &&
-    reserve !== undefined &&
-    bid.reveal.priceFen < reserve
-  ) {
-    return { status: 'invalid', reason: 'belowReserve' };
-  }
   return { status: 'valid', reason: null };
 }
 
@@ -144,8 +135,6 @@ export async function closeConfirmation(deps: Deps, tender: Tender): Promise<Ten
     actor: SYSTEM_ACTOR,
     data: { confirmations, objections, silent: (record?.entries.length ?? 0) - confirmations - objections },
   });
-  // A rights transfer has no committee: the highest valid price ranks first at once.
-  if (tender.content.evaluation.method === 'highestPrice') return concludeByPrice(deps, evaluating);
   return evaluating;
 }
 

@@ -1,6 +1,7 @@
 import { RuleViolationError, UnprocessableError } from '../domain/errors';
 import { nextStatus } from '../domain/lifecycle';
 import { formatWanYuan } from '../domain/money';
+import { procedureOf } from '../domain/procedures';
 import type { Deps } from '../ports/deps';
 import type { Tender } from '../schemas/tender';
 import {
@@ -16,6 +17,7 @@ import {
   loadOwnTender,
   verifyDocuments,
 } from './tender-change';
+import { auctionRulesOf, openingAuctionState } from './transfers';
 
 /** Input of {@link publishTender}. */
 export interface PublishTenderInput {
@@ -46,24 +48,38 @@ export async function publishTender(input: PublishTenderInput, deps: Deps): Prom
   const verified = await verifyDocuments(deps, tender.id, active, now.toISOString());
   const byId = new Map(verified.map((doc) => [doc.id, doc]));
   const { content } = tender;
+  const procedure = procedureOf(content);
+  const auction = procedure.liveQuotes ? openingAuctionState(tender) : undefined;
   return applyChange(deps, tender, {
     action: 'publish',
     eventType: 'tender.published',
     actor: input.caller,
-    data: { documents: verified.map(({ id, sha256 }) => ({ id, sha256 })) },
+    data: {
+      documents: verified.map(({ id, sha256 }) => ({ id, sha256 })),
+      // The reserve's commitment enters the chain with the notice: it can never change afterwards
+      ...(content.transfer ? { reserveCommitment: content.transfer.reserveCommitment ?? null } : {}),
+    },
     mutate: (current, at) => ({
       ...current,
       publishedAt: at,
       documents: current.documents.map((doc) => byId.get(doc.id) ?? doc),
+      ...(auction ? { auction } : {}),
     }),
     notices: [
       {
         type: 'procurement',
-        title: `${content.title}采购公告`,
+        title: `${content.title}${procedure.noticeLabel.zh}`,
         body: {
           budgetFen: content.budgetFen ?? null,
           budget: content.budgetFen === undefined ? null : formatWanYuan(content.budgetFen),
-          reservePriceFen: content.reservePriceFen ?? null,
+          ...(content.transfer
+            ? {
+                transfer: content.transfer,
+                startPrice: formatWanYuan(content.transfer.startPriceFen),
+                deposit: formatWanYuan(content.transfer.depositFen),
+                biddingRules: auction ? auctionRulesOf(tender) : null,
+              }
+            : {}),
           qualifications: content.qualifications,
           sme: content.sme,
           evaluationMethod: content.evaluation.method,

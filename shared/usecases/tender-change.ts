@@ -1,6 +1,7 @@
 import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { isPubliclyVisible, type LifecycleAction, nextStatus } from '../domain/lifecycle';
-import { minValidBids, tenderDocumentKey } from '../domain/tender';
+import { minValidBids } from '../domain/procedures';
+import { tenderDocumentKey } from '../domain/tender';
 import type { Deps } from '../ports/deps';
 import type { RelatedWrites } from '../ports/tender-repository';
 import type { Actor } from '../schemas/audit';

@@ -7,6 +7,7 @@ import { deemAward } from './awards';
 import { countOnCalendar } from './calendar';
 import { concludeIfReady } from './evaluation';
 import { closeConfirmation, closeDecryption, openTender } from './opening';
+import { closeBidding } from './transfers';
 
 /** Most steps one tender takes in one tick. */
 const MAX_STEPS_PER_TICK = 3;
@@ -24,6 +25,7 @@ export interface TickResult {
 
 /** Moves one due tender to its next state; undefined when it is not (or no longer) due. */
 async function advance(deps: Deps, tender: Tender): Promise<Tender | undefined> {
+  if (tender.status === 'tendering' && tender.auction) return closeBidding(deps, tender);
   if (tender.status === 'tendering') return openTender(deps, tender);
   if (tender.status === 'awarding') return deemAward(deps, tender);
   if (tender.status === 'opening' && tender.opening) {

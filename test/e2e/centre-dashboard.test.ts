@@ -180,7 +180,7 @@ describe('报表: the centre dashboard on the seeded demo year', () => {
     expect(rightsTotal).toEqual([
       '合计',
       report.totals.formatted.rightsCount,
-      shownWanYuan(report.totals.formatted.reserveWanYuan),
+      shownWanYuan(report.totals.formatted.startPriceWanYuan),
       shownWanYuan(report.totals.formatted.rightsDealWanYuan),
       shownWanYuan(report.totals.formatted.premiumWanYuan),
       report.totals.formatted.premiumRate,

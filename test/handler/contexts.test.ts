@@ -15,7 +15,13 @@ import { apiEvent, lambdaContext, prepareHandlerEnv, TENDER_ID } from './fixture
 const CONTEXT_IDS = Object.keys(CONTEXTS) as ContextId[];
 
 /** The id of every path parameter: a well-formed ULID, so validation passes and auth decides. */
-const PATH_VALUES = { tenderId: TENDER_ID, documentId: TENDER_ID, bidId: TENDER_ID, expertId: TENDER_ID };
+const PATH_VALUES = {
+  tenderId: TENDER_ID,
+  documentId: TENDER_ID,
+  bidId: TENDER_ID,
+  expertId: TENDER_ID,
+  supplierOrgId: 'org-supplier-1',
+};
 
 /** An anonymous request to a route, with well-formed path parameters. */
 function anonymousEvent(route: RouteSpec) {

@@ -18,6 +18,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { handler as cancelTender } from '../../functions/cancel-tender';
+import { handler as getAuction } from '../../functions/get-auction';
 import { handler as getOpenApi } from '../../functions/get-openapi';
 import { handler as getRestrictedTenderAudit } from '../../functions/get-restricted-tender-audit';
 import { handler as getTender } from '../../functions/get-tender';
@@ -28,6 +29,7 @@ import { handler as getTenderResult } from '../../functions/get-tender-result';
 import { handler as getTenderTimeline } from '../../functions/get-tender-timeline';
 import { handler as listCalendarYears } from '../../functions/list-calendar-years';
 import { handler as listNotices } from '../../functions/list-notices';
+import { handler as listQuotes } from '../../functions/list-quotes';
 import { handler as listReleases } from '../../functions/list-releases';
 import { handler as listTenders } from '../../functions/list-tenders';
 import { logger } from '../../shared/adapters/logger';
@@ -67,6 +69,8 @@ const SUPPLIER_ORG = 'org-supplier-hz-0001';
 const BID_ID = '01JNB8Z3Q4R5S6T7V8W9X0Y1Z6';
 const CONTRACT_ID = '01JNB8Z3Q4R5S6T7V8W9X0Y1Z8';
 const CONTRACT_DOC_ID = '01JNB8Z3Q4R5S6T7V8W9X0Y1Z9';
+const TRANSFER_ID = '01JNB8Z3Q4R5S6T7V8W9X0Y1ZD';
+const QUOTE_ID = '01JNB8Z3Q4R5S6T7V8W9X0Y1ZE';
 const NOTICE_IDS = ['01JNB8Z3Q4R5S6T7V8W9X0Y1ZA', '01JNB8Z3Q4R5S6T7V8W9X0Y1ZB', '01JNB8Z3Q4R5S6T7V8W9X0Y1ZC'];
 
 const purchaser: Actor = { sub: PURCHASER_SUB, orgId: ORG_A, role: 'purchaser', sourceIp: PURCHASER_IP };
@@ -218,6 +222,67 @@ function givenCompletedTender(): void {
     { pk: `TENDER#${TENDER_ID}`, sk: 'OPENING', entity: 'openingRecord', data: openingRecord },
     { pk: `TENDER#${TENDER_ID}`, sk: 'AWARD', entity: 'award', data: award },
     { pk: `TENDER#${TENDER_ID}`, sk: 'CONTRACT', entity: 'contract', data: contract },
+    ...liveTransferItems(base, at),
+  ];
+}
+
+/** A live listing (网上挂牌) with one accepted quote, as the adapters store it. */
+function liveTransferItems(base: Tender, at: (minutes: number) => string): Record<string, unknown>[] {
+  const { budgetFen: _budget, ...content } = base.content;
+  const transfer: Tender = {
+    ...base,
+    id: TRANSFER_ID,
+    createdBy: PURCHASER_SUB,
+    content: {
+      ...content,
+      tradeType: 'landUseRights',
+      method: 'listing',
+      evaluation: { method: 'highestPrice', criteria: [] },
+      transfer: {
+        subject: {
+          kind: 'land',
+          parcelNo: 'G-01',
+          location: '区东片区',
+          areaSquareMetres: 1000,
+          use: '住宅',
+          termYears: 70,
+          planning: '',
+        },
+        startPriceFen: 1_000_000_000,
+        incrementFen: 10_000_000,
+        depositFen: 200_000_000,
+        reserveCommitment: 'd'.repeat(64),
+        bidding: {},
+      },
+    },
+    auction: {
+      currentPriceFen: 1_000_000_000,
+      leaderBidderNo: '314159',
+      quoteCount: 1,
+      lastQuoteAt: at(1),
+      listingFrom: at(0),
+      listingUntil: at(60 * 24 * 10),
+      countdownFrom: null,
+      countdownUntil: null,
+      lateBidders: [],
+    },
+  };
+  return [
+    storedTenderItem(transfer),
+    {
+      pk: `TENDER#${TRANSFER_ID}`,
+      sk: 'QUOTE#00000001',
+      entity: 'quote',
+      data: {
+        id: QUOTE_ID,
+        seq: 1,
+        bidderNo: '314159',
+        amountFen: 1_000_000_000,
+        at: at(1),
+        phase: 'listing',
+        supplierOrgId: SUPPLIER_ORG,
+      },
+    },
   ];
 }
 
@@ -242,6 +307,8 @@ const CALLS: Record<string, { handler: Handler; pathParameters?: Record<string, 
   getTenderReleases: { handler: getTenderReleases as Handler, pathParameters: { tenderId: TENDER_ID } },
   listReleases: { handler: listReleases as Handler },
   listCalendarYears: { handler: listCalendarYears as Handler },
+  getAuction: { handler: getAuction as Handler, pathParameters: { tenderId: TRANSFER_ID } },
+  listQuotes: { handler: listQuotes as Handler, pathParameters: { tenderId: TRANSFER_ID } },
 };
 
 const PUBLIC_ROUTES = ROUTES.filter((route) => route.auth === 'public');
@@ -295,6 +362,8 @@ describe('public responses', () => {
       expect(text).not.toContain(CENTRE_SUB);
       expect(text).not.toContain(PURCHASER_IP);
       expect(text).not.toContain(SYSTEM_ACTOR.sub);
+      // A bidder in a live transfer is known by its 竞买号 alone (福建网上交易规则第二十五条)
+      if (id === 'getAuction' || id === 'listQuotes') expect(text).not.toContain(SUPPLIER_ORG);
     },
   );
 

@@ -13,7 +13,7 @@ import {
   tickAt,
 } from '../helpers/bidder';
 import { addExperts, type PoolExpert, playToAwarding } from '../helpers/evaluation';
-import { chinaMorning, openTenderContent, sha256 } from '../helpers/fixtures';
+import { openTenderContent, sha256 } from '../helpers/fixtures';
 import { loadOcdsValidators } from '../helpers/ocds-validator';
 
 const SPECIALTY = 'A02-办公设备';
@@ -278,58 +278,5 @@ describe('open data (OCDS 1.1) served by the API', () => {
     expect(feed.body.releases).toHaveLength(5);
     expect(feed.body.links.next).toContain('/api/ocds/releases?limit=5&cursor=');
     expect(draftReleases.status).toBe(404);
-  });
-});
-
-describe('land-use rights transfer (挂牌): highest price wins, premium instead of savings', () => {
-  it('ranks by price without a committee and reports the premium', async () => {
-    // Prepare: notice 21 days before the listing starts (国土资源部令第39号第十一条), reserve 1000万元
-    const now = api.gateway.clock.now();
-    const listFrom = chinaMorning(new Date(now.getTime() + 22 * DAY).toISOString().slice(0, 10));
-    const tender = await publishTender(api, purchaser, {
-      title: '区东片区 A-03 地块国有建设用地使用权挂牌出让',
-      tradeType: 'landUseRights',
-      category: 'works',
-      method: 'listing',
-      budgetFen: undefined,
-      reservePriceFen: 1_000_000_000,
-      sme: { reservedForSme: false, notReservedReason: '土地出让不适用中小企业政策' },
-      evaluation: { method: 'highestPrice', criteria: [] },
-      timeline: {
-        documentsFrom: listFrom.toISOString(),
-        documentsUntil: new Date(listFrom.getTime() + 10 * DAY).toISOString(),
-        bidDeadline: new Date(listFrom.getTime() + 11 * DAY).toISOString(),
-        decryptionWindowMinutes: 30,
-        confirmationWindowMinutes: 60,
-      },
-    });
-    const suppliers = await bidders(['large', 'large', 'large']);
-    const prices = [1_200_000_000, 1_350_000_000, 950_000_000];
-
-    // Act
-    const bids = await playToEvaluation(
-      api,
-      tender,
-      suppliers.map((supplier, i) => ({ supplier, priceFen: prices[i] ?? 0 })),
-      'awarding',
-    );
-    const status = (await api.call('GET', `/api/tenders/${tender.id}`)).body.status;
-    const report = await api.call('GET', `/api/tenders/${tender.id}/evaluation/report`, { token: purchaser });
-    const award = await api.call('POST', `/api/tenders/${tender.id}/award`, {
-      token: purchaser,
-      body: { bidId: bids[1]?.bidId },
-    });
-    const result = await api.call('GET', `/api/tenders/${tender.id}/result`);
-
-    // Assess: the bid below the reserve is invalid; 1350万 − 1000万 = 350万元 premium, 35.00%
-    expect(status).toBe('awarding');
-    expect(report.body.candidates).toEqual([bids[1]?.bidId, bids[0]?.bidId]);
-    expect(award.status).toBe(201);
-    expect(result.body).toMatchObject({
-      premiumFen: 350_000_000,
-      premium: '350万元',
-      premiumRate: '35.00%',
-      dealAmount: '1350万元',
-    });
   });
 });

@@ -8,6 +8,7 @@ import type { Notice } from '../../shared/schemas/notice';
 import type { Tender } from '../../shared/schemas/tender';
 import { type ApiClient, type ApiResponse, publishTender, startTestApi } from '../helpers/api';
 import { chinaMorning } from '../helpers/fixtures';
+import { LAND_TERMS } from '../helpers/transfer';
 
 const DAY = 86_400_000;
 
@@ -87,7 +88,7 @@ beforeAll(async () => {
     category: 'works',
     method: 'listing',
     budgetFen: undefined,
-    reservePriceFen: 1_000_000_000,
+    transfer: LAND_TERMS,
     sme: { reservedForSme: false, notReservedReason: '土地出让不适用中小企业政策' },
     evaluation: { method: 'highestPrice', criteria: [] },
     timeline: {

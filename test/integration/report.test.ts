@@ -188,7 +188,7 @@ describe('the 2022 trade report of the demo data (played through the use cases)'
     // Assess
     expect(totals).toMatchObject({
       rightsCount: 3,
-      reserveFen: 18_750_000_000,
+      startPriceFen: 18_750_000_000,
       rightsDealFen: 21_565_500_000,
     });
     expect(totals.premiumFen).toBe(2_815_500_000);

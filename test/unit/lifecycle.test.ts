@@ -32,6 +32,13 @@ const LEGAL: readonly [TenderStatus, LifecycleAction, TenderStatus][] = [
   ['awarding', 'award', 'awarded'],
   ['awarding', 'failEvaluation', 'failed'],
   ['awarded', 'recordContract', 'complete'],
+  // A live rights transfer (DESIGN.md section 9): quotes while listed, then sold, not sold, or the reserve awaited
+  ['tendering', 'quote', 'tendering'],
+  ['tendering', 'closeBidding', 'awarding'],
+  ['tendering', 'concludeTransfer', 'awarded'],
+  ['tendering', 'failTransfer', 'failed'],
+  ['awarding', 'concludeTransfer', 'awarded'],
+  ['awarding', 'failTransfer', 'failed'],
 ];
 
 const legalKeys = new Set(LEGAL.map(([status, action]) => `${status}/${action}`));
@@ -42,7 +49,7 @@ const ILLEGAL: [TenderStatus, LifecycleAction][] = TENDER_STATUSES.flatMap((stat
 );
 
 describe('nextStatus', () => {
-  test('the matrix is complete: 9 states × 14 actions = 17 legal + 109 illegal pairs', () => {
+  test('the matrix is complete: 9 states × 18 actions = 23 legal + 139 illegal pairs', () => {
     // Prepare
     const pairs = TENDER_STATUSES.length * LIFECYCLE_ACTIONS.length;
 
@@ -51,9 +58,9 @@ describe('nextStatus', () => {
 
     // Assess
     expect(TENDER_STATUSES).toHaveLength(9);
-    expect(LIFECYCLE_ACTIONS).toHaveLength(14);
+    expect(LIFECYCLE_ACTIONS).toHaveLength(18);
     expect(covered).toBe(pairs);
-    expect(ILLEGAL).toHaveLength(109);
+    expect(ILLEGAL).toHaveLength(139);
   });
 
   test.each(LEGAL)('%s --%s--> %s', (status, action, expected) => {
@@ -102,10 +109,22 @@ describe('nextStatus', () => {
 describe('allowedActions', () => {
   test.each([
     ['draft', ['update', 'attachDocument', 'publish', 'cancel']],
-    ['tendering', ['attachDocument', 'correct', 'cancel', 'open']],
+    [
+      'tendering',
+      [
+        'attachDocument',
+        'correct',
+        'cancel',
+        'open',
+        'quote',
+        'closeBidding',
+        'concludeTransfer',
+        'failTransfer',
+      ],
+    ],
     ['opening', ['publishOpeningRecord', 'closeOpening', 'failOpening']],
     ['evaluating', ['recordEvaluationStep', 'report', 'failEvaluation']],
-    ['awarding', ['failEvaluation', 'award']],
+    ['awarding', ['failEvaluation', 'award', 'concludeTransfer', 'failTransfer']],
     ['awarded', ['recordContract']],
     ['complete', []],
     ['failed', []],

@@ -27,7 +27,7 @@ const TOTALS: ReportFigures = {
   smeDealFen: 2_764_112_000,
   smallMicroDealFen: 1_727_570_000,
   electronicCount: 30,
-  reserveFen: 150_000_000,
+  startPriceFen: 150_000_000,
   premiumFen: 37_650_000,
   rightsCount: 2,
   rightsDealFen: 187_650_000,

@@ -648,28 +648,27 @@ describe('amount rules', () => {
     ]);
   });
 
-  test('rights.reserve-price (国土资源部令第39号, secondary): a listing needs a reserve price', () => {
-    // Prepare
-    const listing = {
-      method: 'listing',
-      tradeType: 'landUseRights',
-      budgetFen: undefined,
-      evaluation: { method: 'highestPrice' },
-    } as const;
-
+  test('transfer.* (福建网上交易规则第三十条、第四十至四十二条、第四十六条): the live transfer numbers are rows with their articles', () => {
     // Act
-    const passing = issuesOf('rights.reserve-price', variant({ ...listing, reservePriceFen: 5_000_000_000 }));
-    const failing = issuesOf('rights.reserve-price', variant({ ...listing, reservePriceFen: undefined }));
+    const rows = listRules().filter((rule) => rule.kind === 'transferParameter');
 
-    // Assess
-    expect(passing).toEqual([]);
-    expect(failing).toEqual([
-      expect.objectContaining({
-        path: 'reservePriceFen',
-        rule: 'rights.reserve-price',
-        citation: expect.stringContaining('国土资源部令第39号'),
-      }),
-    ]);
+    // Assess: a sealed reserve replaces the old plain reserve-price row (第三十二条: no reserve is allowed)
+    expect(findRule('rights.reserve-price')).toBeUndefined();
+    expect(
+      Object.fromEntries(
+        rows.map((rule) => [rule.id, rule.kind === 'transferParameter' ? rule.value : null]),
+      ),
+    ).toEqual({
+      'transfer.switch-window': 60,
+      'transfer.preparation': 15,
+      'transfer.countdown': 300,
+      'transfer.quote-unit': 100_000,
+      'transfer.deposit-refund': 5,
+    });
+    for (const rule of rows) {
+      expect(rule.source).toBe('primary');
+      expect(rule.citation).toMatch(/^福建省国有建设用地使用权出让网上交易规则（试行）第.+条/);
+    }
   });
 });
 

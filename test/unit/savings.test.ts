@@ -21,7 +21,7 @@ const TOTALS_2022: ReportFigures = {
   smeDealFen: 2_764_112_000,
   smallMicroDealFen: 1_727_570_000,
   electronicCount: 30,
-  reserveFen: 150_000_000,
+  startPriceFen: 150_000_000,
   premiumFen: 37_650_000,
   rightsCount: 2,
   rightsDealFen: 187_650_000,
@@ -106,7 +106,7 @@ describe('savingsOf', () => {
 describe('premiumOf', () => {
   test('computes 37.65万元 premium on a 150万元 reserve, rate 25.10%', () => {
     // Prepare
-    const input = { reserveFen: 150_000_000, dealFen: 187_650_000 };
+    const input = { startPriceFen: 150_000_000, dealFen: 187_650_000 };
 
     // Act
     const result = premiumOf(input);
@@ -119,8 +119,8 @@ describe('premiumOf', () => {
   test('keeps the sign of a deal below the reserve and has no rate for a zero reserve', () => {
     // Prepare: reserve 3,000,000分 = 3万元, deal 2,900,000分; premium −100,000分 = −0.1万元; −0.1 / 3
     // = −0.033333… → −3.33%.
-    const below = { reserveFen: 3_000_000, dealFen: 2_900_000 };
-    const noReserve = { reserveFen: 0, dealFen: 2_900_000 };
+    const below = { startPriceFen: 3_000_000, dealFen: 2_900_000 };
+    const noReserve = { startPriceFen: 0, dealFen: 2_900_000 };
 
     // Act
     const belowResult = premiumOf(below);
@@ -133,7 +133,7 @@ describe('premiumOf', () => {
 
   test('rejects a float reserve', () => {
     // Prepare
-    const input = { reserveFen: 0.1, dealFen: 1 };
+    const input = { startPriceFen: 0.1, dealFen: 1 };
 
     // Act
     const act = () => premiumOf(input);
@@ -164,7 +164,7 @@ describe('formatFigures', () => {
       smallMicroShare: '50.00%',
       electronicCount: '30',
       electronicRate: '96.77%',
-      reserveWanYuan: '150万元',
+      startPriceWanYuan: '150万元',
       premiumWanYuan: '37.65万元',
       premiumRate: '25.10%',
       rightsCount: '2',
@@ -201,7 +201,7 @@ describe('addFigures and emptyFigures', () => {
       smeDealFen: 700_000_000,
       smallMicroDealFen: 400_000_000,
       electronicCount: 10,
-      reserveFen: 50_000_000,
+      startPriceFen: 50_000_000,
       premiumFen: 12_000_000,
       rightsCount: 1,
       rightsDealFen: 62_000_000,
@@ -214,7 +214,7 @@ describe('addFigures and emptyFigures', () => {
       smeDealFen: 2_064_112_000,
       smallMicroDealFen: 1_327_570_000,
       electronicCount: 20,
-      reserveFen: 100_000_000,
+      startPriceFen: 100_000_000,
       premiumFen: 25_650_000,
       rightsCount: 1,
       rightsDealFen: 125_650_000,

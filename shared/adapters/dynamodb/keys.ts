@@ -26,6 +26,9 @@
  * | a member's score sheet; all sheets of a tender  | table       | pk = TENDER#<id>, sk = SHEET#<expertId> / begins_with  |
  * | the evaluation report                           | table       | pk = TENDER#<id>, sk = REPORT                          |
  * | the award; the contract                         | table       | pk = TENDER#<id>, sk = AWARD / CONTRACT                |
+ * | a live transfer's quotes, in order              | table       | pk = TENDER#<id>, sk begins_with QUOTE#                |
+ * | a transfer's deposit ledger; one application    | table       | pk = TENDER#<id>, sk begins_with / = APPLICANT#<orgId> |
+ * | a 竞买号 taken in a transfer                     | table       | pk = TENDER#<id>, sk = BIDDERNO#<no>                   |
  * | a report: one scope of one year, every line     | table       | pk = AGG#<year>#<scope>, sk = TOTAL / <DIM>#<value>    |
  * | a year's target                                 | table       | pk = TARGET#<year>, sk = TARGET                        |
  * | a loaded calendar year; all loaded years        | table       | pk = CALENDAR, sk = YEAR#<year> / begins_with YEAR#    |
@@ -110,6 +113,9 @@ export const ENTITY = {
   aggregate: 'aggregate',
   target: 'target',
   calendarYear: 'calendarYear',
+  quote: 'quote',
+  application: 'transferApplication',
+  bidderNo: 'bidderNo',
 } as const;
 
 /** Width of zero-padded sequence numbers, so they sort as strings. */
@@ -232,6 +238,15 @@ export const keys = {
   award: (tenderId: string) => ({ pk: `TENDER#${tenderId}`, sk: 'AWARD' }),
   /** The contract of a tender. */
   contract: (tenderId: string) => ({ pk: `TENDER#${tenderId}`, sk: 'CONTRACT' }),
+  /** An accepted quote of a live transfer, by sequence number. */
+  quote: (tenderId: string, seq: number) => ({ pk: `TENDER#${tenderId}`, sk: `QUOTE#${padSeq(seq)}` }),
+  /** A bidder's application (竞买申请) with its deposit: one line of the deposit ledger. */
+  application: (tenderId: string, orgId: string) => ({ pk: `TENDER#${tenderId}`, sk: `APPLICANT#${orgId}` }),
+  /** A 竞买号 taken in a transfer (its uniqueness guard). */
+  bidderNo: (tenderId: string, bidderNo: string) => ({
+    pk: `TENDER#${tenderId}`,
+    sk: `BIDDERNO#${bidderNo}`,
+  }),
   /** The partition of one report scope of one year. */
   aggregatePartition: (year: number, scope: string) => `AGG#${year}#${scope}`,
   /** A yearly target. */

@@ -62,10 +62,31 @@ function tenderItem(tender: Tender): Item {
     Object.assign(item, keys.statusIndex(tender.status, publishedAt, tender.id));
   }
   if (tender.opening?.recordPublishedAt) item['recordPublishedAt'] = tender.opening.recordPublishedAt;
+  if (tender.auction) Object.assign(item, quoteWindows(tender.auction));
   const due = indexDueAt(tender);
   if (due) Object.assign(item, keys.dueIndex(sortableInstant(due), tender.id));
   return item;
 }
+
+/**
+ * A live transfer's two quoting windows as sortable top-level attributes, so that a quote's write
+ * can test its instant against them in its condition. A window not (yet) open is empty.
+ */
+function quoteWindows(auction: NonNullable<Tender['auction']>): Item {
+  const closed = auction.closedAt !== undefined;
+  const listingFrom = sortableInstant(auction.listingFrom);
+  const countdownFrom = auction.countdownFrom ? sortableInstant(auction.countdownFrom) : listingFrom;
+  return {
+    quoteFrom1: listingFrom,
+    quoteUntil1: closed ? listingFrom : sortableInstant(auction.listingUntil),
+    quoteFrom2: countdownFrom,
+    quoteUntil2: closed || !auction.countdownUntil ? countdownFrom : sortableInstant(auction.countdownUntil),
+  };
+}
+
+/** The condition a quote's tender write adds: its instant lies in one of the stored windows. */
+const IN_QUOTE_WINDOW =
+  '((:quoteAt >= quoteFrom1 AND :quoteAt < quoteUntil1) OR (:quoteAt >= quoteFrom2 AND :quoteAt < quoteUntil2))';
 
 function eventItem(event: SealedEvent): Item {
   return { ...keys.event(event.tenderId, event.seq), entity: ENTITY.event, ...eventAttributes(event) };
@@ -166,8 +187,18 @@ export class DynamoTenderRepository implements TenderRepository {
         Put: {
           TableName: this.tableName,
           Item: stored,
-          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
+          ...(change.quoteAt === undefined
+            ? {
+                ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              }
+            : {
+                ConditionExpression: `attribute_exists(pk) AND version = :expected AND ${IN_QUOTE_WINDOW}`,
+                ExpressionAttributeValues: {
+                  ':expected': expectedVersion,
+                  ':quoteAt': sortableInstant(change.quoteAt),
+                },
+              }),
         },
       },
       putNew(this.tableName, eventItem(change.event)),
@@ -273,6 +304,15 @@ export class DynamoTenderRepository implements TenderRepository {
     if (change.report) {
       items.push(
         putNew(this.tableName, { ...keys.report(tenderId), entity: ENTITY.report, data: change.report }),
+      );
+    }
+    if (change.quote) {
+      items.push(
+        putNew(this.tableName, {
+          ...keys.quote(tenderId, change.quote.seq),
+          entity: ENTITY.quote,
+          data: change.quote,
+        }),
       );
     }
     return items;

@@ -23,7 +23,7 @@ const SCALE_LABELS: Record<TenderResult['award']['supplierScale'], string> = {
 export function PublicResult({ result }: { result: TenderResult }) {
   const { award } = result;
   const deal = award.dealAmountFen;
-  const base = result.budgetFen ?? result.reserveFen;
+  const base = result.budgetFen ?? result.startPriceFen;
   const items: { key: string; label: string; children: ReactNode }[] = [
     { key: 'supplier', label: '成交供应商', children: award.supplierName },
     { key: 'scale', label: '企业规模', children: SCALE_LABELS[award.supplierScale] },
@@ -32,8 +32,8 @@ export function PublicResult({ result }: { result: TenderResult }) {
   ];
   if (result.budgetFen !== undefined)
     items.push({ key: 'budget', label: '预算金额', children: showYuan(result.budgetFen) });
-  if (result.reserveFen !== undefined)
-    items.push({ key: 'reserve', label: '底价', children: showYuan(result.reserveFen) });
+  if (result.startPriceFen !== undefined)
+    items.push({ key: 'startPrice', label: '起始价', children: showYuan(result.startPriceFen) });
   if (base !== undefined && deal > base) {
     items.push(
       { key: 'premium', label: '溢价', children: showYuan(deal - base) },

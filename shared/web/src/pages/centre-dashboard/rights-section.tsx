@@ -11,7 +11,7 @@ const COLUMNS: TableColumnsType<ReportLineView> = [
     title: '起始价合计（万元）',
     key: 'reserve',
     align: 'right',
-    render: (_v, line) => showWanYuanDigits(line.reserveFen),
+    render: (_v, line) => showWanYuanDigits(line.startPriceFen),
   },
   {
     title: '成交金额（万元）',
@@ -77,7 +77,7 @@ export function RightsSection({ report }: { report: TradeReportView }) {
             ]}
             notes={lines.map(
               (line) =>
-                `起始价 ${showWanYuanDigits(line.reserveFen)} 万元 · 溢价率 ${line.formatted.premiumRate} · ${line.rightsCount} 宗`,
+                `起始价 ${showWanYuanDigits(line.startPriceFen)} 万元 · 溢价率 ${line.formatted.premiumRate} · ${line.rightsCount} 宗`,
             )}
           />
           <Table<ReportLineView>
@@ -97,7 +97,7 @@ export function RightsSection({ report }: { report: TradeReportView }) {
                   <strong>{totals.rightsCount}</strong>
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={2} align="right">
-                  <strong>{showWanYuanDigits(totals.reserveFen)}</strong>
+                  <strong>{showWanYuanDigits(totals.startPriceFen)}</strong>
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={3} align="right">
                   <strong>{showWanYuanDigits(totals.rightsDealFen)}</strong>

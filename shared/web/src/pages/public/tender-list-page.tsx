@@ -13,11 +13,11 @@ import { showBeijing } from '../../lib/time';
 import { listTenders, TENDER_FILTER_KEYS } from '../../services/public';
 import type { PublicTender } from '../../services/tender-types';
 
-/** The tender's amount as the list shows it: 预算 for procurement, 底价 for a rights transfer. */
+/** The tender's amount as the list shows it: 预算 for procurement, 起始价 for a rights transfer. */
 function showAmount(tender: PublicTender): string {
-  const { budgetFen, reservePriceFen } = tender.content;
+  const { budgetFen, transfer } = tender.content;
   if (budgetFen !== undefined) return `预算：${showWanYuan(budgetFen)}`;
-  if (reservePriceFen !== undefined) return `起始价：${showWanYuan(reservePriceFen)}`;
+  if (transfer !== undefined) return `起始价：${showWanYuan(transfer.startPriceFen)}`;
   return '预算：未公布';
 }
 

@@ -94,8 +94,8 @@ export function AwardResultCard({ result }: { result: TenderResultView }) {
         {result.savingsRate !== undefined && (
           <Figure testId="savings-rate" title="节约率" value={result.savingsRate} />
         )}
-        {result.reserveFen !== undefined && (
-          <Figure testId="reserve" title="底价" value={showYuan(result.reserveFen)} />
+        {result.startPriceFen !== undefined && (
+          <Figure testId="start-price" title="起始价" value={showYuan(result.startPriceFen)} />
         )}
         {result.premiumFen !== undefined && (
           <Figure

@@ -39,7 +39,6 @@ export interface TenderFormValues {
   category?: Category;
   method?: Method;
   budgetYuan?: string;
-  reserveYuan?: string;
   qualifications?: (string | undefined)[];
   reservedForSme?: boolean;
   priceDeductionPercent?: number | null;
@@ -114,7 +113,6 @@ export function toDraft(values: TenderFormValues): TenderDraft {
   put(draft, 'category', accepted(shape.category, values.category));
   put(draft, 'method', accepted(shape.method, values.method));
   if (values.tradeType === 'governmentProcurement') put(draft, 'budgetFen', fenOf(values.budgetYuan));
-  else if (values.tradeType) put(draft, 'reservePriceFen', fenOf(values.reserveYuan));
   const qualifications = (values.qualifications ?? []).filter((q): q is string => Boolean(q?.trim()));
   put(draft, 'qualifications', accepted(shape.qualifications, qualifications));
 
@@ -200,10 +198,6 @@ export function toFormValues(content: TenderContent): TenderFormValues {
     method: content.method,
     budgetYuan:
       content.budgetFen === undefined ? undefined : showYuan(content.budgetFen).replace(/[ 元,]/g, ''),
-    reserveYuan:
-      content.reservePriceFen === undefined
-        ? undefined
-        : showYuan(content.reservePriceFen).replace(/[ 元,]/g, ''),
     qualifications: content.qualifications,
     reservedForSme: content.sme.reservedForSme,
     priceDeductionPercent: content.sme.priceDeductionPercent ?? null,
@@ -229,7 +223,7 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   category: '品目类别',
   method: '采购方式',
   budgetFen: '预算金额',
-  reservePriceFen: '底价',
+  transfer: '出让条件',
   qualifications: '资格条件',
   sme: '中小企业政策',
   'sme.reservedForSme': '是否专门面向中小企业',
@@ -260,7 +254,7 @@ export const FORM_STEPS = [
       'category',
       'method',
       'budgetFen',
-      'reservePriceFen',
+      'transfer',
     ],
   },
   { key: 'qualifications', title: '资格条件', fields: ['qualifications'] },

@@ -72,8 +72,16 @@ export function TenderSummary({ tender }: { tender: OwnTender }) {
   ];
   if (c.budgetFen !== undefined)
     items.push({ key: 'budget', label: '预算金额', children: showYuan(c.budgetFen) });
-  if (c.reservePriceFen !== undefined)
-    items.push({ key: 'reserve', label: '底价（保密）', children: showYuan(c.reservePriceFen) });
+  if (c.transfer) {
+    items.push({ key: 'startPrice', label: '起始价', children: showYuan(c.transfer.startPriceFen) });
+    items.push({ key: 'increment', label: '增价幅度', children: showYuan(c.transfer.incrementFen) });
+    items.push({ key: 'deposit', label: '竞买保证金', children: showYuan(c.transfer.depositFen) });
+    items.push({
+      key: 'reserve',
+      label: '底价',
+      children: c.transfer.reserveCommitment ? '已密封，只公布承诺，竞价结束后公开' : '未设底价',
+    });
+  }
   items.push(
     {
       key: 'deadline',

@@ -172,14 +172,13 @@ function BasicsStep({ values }: { values: TenderFormValues }) {
           <Input inputMode="decimal" style={{ maxWidth: 320 }} />
         </Form.Item>
       ) : (
-        <Form.Item
-          label="底价（元）"
-          name="reserveYuan"
-          rules={amountRules('底价')}
-          extra={amountHint(values.reserveYuan, '出让底价在结果公布前保密，精确到分')}
-        >
-          <Input inputMode="decimal" style={{ maxWidth: 320 }} />
-        </Form.Item>
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="网上挂牌、拍卖出让的出让条件暂由接口提交"
+          description="宗地或矿区、起始价、增价幅度、竞买保证金和底价承诺（底价本身不提交，竞价结束后再公开）请在草稿的 transfer 字段中提交，见 README 的“网上挂牌与拍卖”。网页表单将与竞价室一同提供。"
+        />
       )}
       <Form.Item
         label="项目概况"
@@ -614,7 +613,7 @@ function TenderForm({ stored }: { stored?: { tender: OwnTender; etag: string | n
             category: content.category,
             method: content.method,
             ...(content.budgetFen !== undefined ? { budgetFen: content.budgetFen } : {}),
-            ...(content.reservePriceFen !== undefined ? { reservePriceFen: content.reservePriceFen } : {}),
+            ...(content.transfer !== undefined ? { transfer: content.transfer } : {}),
             qualifications: content.qualifications,
             sme: content.sme,
             evaluation: content.evaluation,
