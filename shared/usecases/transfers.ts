@@ -126,6 +126,11 @@ function publicQuote(quote: QuoteRecord): PublicQuote {
 /** The live view of a transfer at the server's instant: anyone may read it (no bidder names). */
 export async function getAuctionView(input: { tenderId: string }, deps: Deps): Promise<AuctionView> {
   const tender = await loadPublishedTender(deps, input.tenderId);
+  return viewOf(deps, tender);
+}
+
+/** The live view of a tender already read. */
+async function viewOf(deps: Deps, tender: Tender): Promise<AuctionView> {
   const terms = termsOf(tender);
   const now = deps.clock.now().toISOString();
   const auction = tender.auction ?? openingAuctionState(tender);
@@ -207,9 +212,13 @@ export async function placeQuote(
   },
   deps: Deps,
 ): Promise<{ quote: PublicQuote; auction: AuctionView }> {
-  let tender = await loadPublishedTender(deps, input.tenderId);
+  // Read together: every millisecond between the read and the write is a chance to lose the level
+  const [loaded, application] = await Promise.all([
+    loadPublishedTender(deps, input.tenderId),
+    deps.transfers.getApplication(input.tenderId, input.caller.orgId),
+  ]);
+  let tender = loaded;
   const terms = termsOf(tender);
-  const application = await deps.transfers.getApplication(tender.id, input.caller.orgId);
   if (application?.status !== 'confirmed' || !application.bidderNo) throw noConfirmedDeposit();
   const bidderNo = application.bidderNo;
   const seenPrice = tender.auction?.currentPriceFen ?? null;
@@ -261,7 +270,7 @@ export async function placeQuote(
         mutate: (current) => ({ ...current, auction: { ...current.auction, ...next } as AuctionStateRecord }),
         related: { quote, quoteAt: at },
       });
-      return { quote: publicQuote(quote), auction: await getAuctionView({ tenderId: saved.id }, deps) };
+      return { quote: publicQuote(quote), auction: await viewOf(deps, saved) };
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= QUOTE_ATTEMPTS) {
         if (error instanceof ConflictError)

@@ -15,6 +15,7 @@ import { openTenderContent, sha256 } from '../helpers/fixtures';
 import { type AuditBenchResult, benchAuditLog } from './audit';
 import { type BidBenchResult, benchBids } from './bids';
 import { benchColdStarts, COLD_GOALS, type ColdResult } from './cold';
+import { benchQuotes, type QuoteBenchResult } from './quotes';
 import { benchScoring } from './scoring';
 import { benchDashboard, benchPublicBoard, benchWorkspaces, type WorkspaceHome } from './web';
 
@@ -28,12 +29,12 @@ import { benchDashboard, benchPublicBoard, benchWorkspaces, type WorkspaceHome }
  * workspace's JavaScript, the dashboard). Ends with a table of the issue's rows. Prints figures;
  * asserts nothing about speed.
  *
- * `npm run bench -- cold` (or `scoring`, `bids`, `audit`, `api`, `web`, `chain`, several at once)
+ * `npm run bench -- cold` (or `scoring`, `bids`, `audit`, `api`, `web`, `chain`, `quotes`, several at once)
  * runs only those parts.
  */
 
 /** The parts of the bench, in the order they run (the pure ones first, before the stack starts). */
-const PARTS = ['cold', 'scoring', 'chain', 'audit', 'bids', 'api', 'web'] as const;
+const PARTS = ['cold', 'scoring', 'chain', 'audit', 'bids', 'api', 'web', 'quotes'] as const;
 
 /** The whole bid flow before issue 11, flows per second (the issue's figure; 36.7/s measured here before the change). */
 const FLOW_BEFORE_PER_SECOND = 36.5;
@@ -44,6 +45,7 @@ interface Measured {
   scoring?: ReturnType<typeof benchScoring>;
   audit?: AuditBenchResult;
   bids?: BidBenchResult;
+  quotes?: QuoteBenchResult;
 }
 
 /** A part of the bench. */
@@ -115,7 +117,7 @@ async function main(): Promise<void> {
   if (parts.has('cold')) measured.cold = benchColdStarts();
   if (parts.has('scoring')) measured.scoring = benchScoring();
   if (parts.has('chain')) benchChain();
-  if (['audit', 'bids', 'api', 'web'].some((part) => parts.has(part as Part))) {
+  if (['audit', 'bids', 'api', 'web', 'quotes'].some((part) => parts.has(part as Part))) {
     await benchStack(parts, measured);
   }
   printIssueTable(measured);
@@ -158,6 +160,8 @@ async function benchStack(parts: Set<Part>, measured: Measured): Promise<void> {
     if (parts.has('api')) await benchRequests(call, () => gateway.clock.now());
     if (parts.has('web')) await benchWeb(gateway);
     // Last: each round moves the dev clock to its tender's deadline
+    if (parts.has('quotes'))
+      measured.quotes = await benchQuotes({ gateway, endpoints: emulators.endpoints, tableName });
     if (parts.has('bids'))
       measured.bids = await benchBids({ gateway, endpoints: emulators.endpoints, tableName });
   } finally {
@@ -177,7 +181,16 @@ function medianOf(values: readonly number[]): number {
 function printIssueTable(measured: Measured): void {
   const rows: string[][] = [];
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
-  const { bids, cold, scoring, audit } = measured;
+  const { bids, cold, scoring, audit, quotes } = measured;
+  if (quotes) {
+    rows.push([
+      'quotes, 50 bidders × 30 s of a countdown (issue 12)',
+      `${quotes.acceptedPerSecond.toFixed(1)} accepted/s, p50 ${quotes.p50.toFixed(0)} ms, p99 ${quotes.p99.toFixed(0)} ms, ${quotes.lost} lost, ${quotes.doubled} doubled`,
+      `raw conditional UpdateItem ${quotes.rawPerSecond.toFixed(1)}/s`,
+      `${(quotes.acceptedPerSecond / quotes.rawPerSecond).toFixed(2)}×`,
+      `0 lost, 0 doubled: ${verdict(quotes.lost === 0 && quotes.doubled === 0)}`,
+    ]);
+  }
   if (bids) {
     const submit = medianOf(bids.rush.map((round) => round.perSecond));
     const raw = medianOf(bids.rawTransaction);
