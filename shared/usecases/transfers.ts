@@ -384,6 +384,19 @@ export async function applyForTransfer(
   return (await ledgerLines(deps, tender, [entry]))[0] as DepositLedgerLine;
 }
 
+/** A transfer and one applicant's ledger entry, as the centre's ledger steps read them. */
+async function loadApplicant(
+  deps: Deps,
+  tenderId: string,
+  supplierOrgId: string,
+): Promise<{ tender: Tender; entry: DepositEntry }> {
+  const tender = await loadPublishedTender(deps, tenderId);
+  termsOf(tender);
+  const entry = await deps.transfers.getApplication(tender.id, supplierOrgId);
+  if (!entry) throw new NotFoundError({ zh: '竞买申请', en: 'Application' });
+  return { tender, entry };
+}
+
 /** A fresh 竞买号: six random digits, so the numbers tell nothing of the order of applications. */
 function newBidderNo(): string {
   return String(randomInt(100_000, 1_000_000));
@@ -403,10 +416,7 @@ export async function decideDeposit(
   },
   deps: Deps,
 ): Promise<DepositLedgerLine> {
-  const tender = await loadPublishedTender(deps, input.tenderId);
-  termsOf(tender);
-  const entry = await deps.transfers.getApplication(tender.id, input.supplierOrgId);
-  if (!entry) throw new NotFoundError({ zh: '竞买申请', en: 'Application' });
+  const { tender, entry } = await loadApplicant(deps, input.tenderId, input.supplierOrgId);
   if (entry.status !== 'applied') {
     throw new ConflictError({ zh: '该申请已处理', en: 'This application was already decided' });
   }
@@ -445,10 +455,7 @@ export async function recordRefund(
   input: { caller: Caller; tenderId: string; supplierOrgId: string; reference: string },
   deps: Deps,
 ): Promise<DepositLedgerLine> {
-  const tender = await loadPublishedTender(deps, input.tenderId);
-  termsOf(tender);
-  const entry = await deps.transfers.getApplication(tender.id, input.supplierOrgId);
-  if (!entry) throw new NotFoundError({ zh: '竞买申请', en: 'Application' });
+  const { tender, entry } = await loadApplicant(deps, input.tenderId, input.supplierOrgId);
   const [line] = await ledgerLines(deps, tender, [entry]);
   if (line?.settlement !== 'refundDue') {
     throw new ConflictError(

@@ -70,7 +70,7 @@ interface ReadyBid {
   bidId: string;
 }
 
-function percentile(samples: readonly number[], p: number): number {
+export function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
@@ -102,7 +102,7 @@ async function pooled<T, R>(items: readonly T[], limit: number, work: (item: T) 
 type Json = any;
 
 /** A JSON request to the gateway; answers status and parsed body. */
-async function request(
+export async function request(
   gateway: LocalGateway,
   method: string,
   path: string,
@@ -122,7 +122,7 @@ async function request(
 }
 
 /** The same request, throwing unless it succeeded. */
-async function ok(
+export async function ok(
   gateway: LocalGateway,
   method: string,
   path: string,

@@ -5,6 +5,7 @@ import { type EmulatorEndpoints, type LocalGateway, localDynamoClient } from '..
 import { chinaMorning, openTenderContent } from '../../infra/local/sample-tender';
 import { creditCodeFor } from '../helpers/bidder';
 import { sha256 } from '../helpers/fixtures';
+import { ok, percentile, request } from './bids';
 
 /** What the quote bench needs of the bench's running stack. */
 export interface QuoteBenchStack {
@@ -30,34 +31,6 @@ export interface QuoteBenchResult {
   /** Accepted quotes the stored history lacks, and quotes stored twice or out of order. */
   lost: number;
   doubled: number;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: the bench reads a few fields of JSON answers
-type Json = any;
-
-async function request(gateway: LocalGateway, method: string, path: string, token?: string, body?: unknown) {
-  const response = await fetch(`${gateway.url}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Json };
-}
-
-async function ok(gateway: LocalGateway, method: string, path: string, token?: string, body?: unknown) {
-  const answer = await request(gateway, method, path, token, body);
-  if (answer.status >= 300)
-    throw new Error(`${method} ${path} → ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
-
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 /** Publishes an auction (拍卖: timed bidding from its start) and enrols `bidders` with confirmed deposits. */

@@ -18,6 +18,7 @@ import { EmptyNote } from '../../components/public-rows';
 import { TenderStatusTag } from '../../components/public-tags';
 import { PublicTimeline } from '../../components/public-timeline';
 import { SupplierTenderActions } from '../../components/supplier-tender-actions';
+import { transferTermItems } from '../../components/transfer-terms';
 import type { ResponseOf } from '../../lib/api';
 import { showYuan } from '../../lib/money';
 import { useSession } from '../../lib/session';
@@ -77,18 +78,8 @@ function TenderFacts({ tender }: { tender: PublicTender }) {
   ];
   if (c.budgetFen !== undefined)
     items.push({ key: 'budget', label: '预算金额', children: showYuan(c.budgetFen) });
-  if (c.transfer) {
-    items.push({ key: 'startPrice', label: '起始价', children: showYuan(c.transfer.startPriceFen) });
-    items.push({ key: 'increment', label: '增价幅度', children: showYuan(c.transfer.incrementFen) });
-    items.push({ key: 'deposit', label: '竞买保证金', children: showYuan(c.transfer.depositFen) });
-    items.push({
-      key: 'reserve',
-      label: '底价',
-      children: c.transfer.reserveCommitment
-        ? `已密封（承诺 ${c.transfer.reserveCommitment.slice(0, 16)}…），竞价结束后公开`
-        : '未设底价',
-    });
-  }
+  items.push(...transferTermItems(c, 'public'));
+
   if (tender.publishedAt)
     items.push({
       key: 'publishedAt',

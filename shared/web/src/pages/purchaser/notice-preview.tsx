@@ -7,6 +7,7 @@ import {
   TRADE_TYPE_LABELS,
 } from '../../../../schemas/labels';
 import { showFileSize } from '../../components/public-documents';
+import { transferTermItems } from '../../components/transfer-terms';
 import { showWanYuan, showYuan } from '../../lib/money';
 import { showBeijing } from '../../lib/time';
 import type { OwnTender } from '../../services/purchaser';
@@ -72,16 +73,8 @@ export function TenderSummary({ tender }: { tender: OwnTender }) {
   ];
   if (c.budgetFen !== undefined)
     items.push({ key: 'budget', label: '预算金额', children: showYuan(c.budgetFen) });
-  if (c.transfer) {
-    items.push({ key: 'startPrice', label: '起始价', children: showYuan(c.transfer.startPriceFen) });
-    items.push({ key: 'increment', label: '增价幅度', children: showYuan(c.transfer.incrementFen) });
-    items.push({ key: 'deposit', label: '竞买保证金', children: showYuan(c.transfer.depositFen) });
-    items.push({
-      key: 'reserve',
-      label: '底价',
-      children: c.transfer.reserveCommitment ? '已密封，只公布承诺，竞价结束后公开' : '未设底价',
-    });
-  }
+  items.push(...transferTermItems(c, 'preview'));
+
   items.push(
     {
       key: 'deadline',
