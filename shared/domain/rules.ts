@@ -214,7 +214,8 @@ export type TransferParameter = (typeof TRANSFER_PARAMETERS)[number];
 /**
  * A number a live listing or auction runs by (the switch window, the countdown, the quote unit, the
  * deposit refund period), with the article that sets it or, where no article is at hand, marked as
- * the centre's rule. A transfer notice may set its own value within `range`; this is the default.
+ * the centre's rule. This is the default; a transfer notice may set its own (`transfer.bidding`,
+ * bounded by its schema).
  */
 export interface TransferParameterRule extends RuleBase {
   kind: 'transferParameter';
@@ -222,8 +223,6 @@ export interface TransferParameterRule extends RuleBase {
   parameter: TransferParameter;
   /** The default value. */
   value: number;
-  /** The values a notice may set instead, inclusive. */
-  range: { min: number; max: number };
   /** The unit of the value. */
   unit: 'minutes' | 'seconds' | 'fen' | 'workingDays';
 }
@@ -819,7 +818,6 @@ const RULES: readonly Rule[] = deepFreeze<Rule[]>([
     tradeTypes: RIGHTS_TRADE_TYPES,
     parameter: 'switchWindowMinutes',
     value: 60,
-    range: { min: 10, max: 240 },
     unit: 'minutes',
   },
   {
@@ -836,7 +834,6 @@ const RULES: readonly Rule[] = deepFreeze<Rule[]>([
     tradeTypes: RIGHTS_TRADE_TYPES,
     parameter: 'preparationMinutes',
     value: 15,
-    range: { min: 0, max: 120 },
     unit: 'minutes',
   },
   {
@@ -853,7 +850,6 @@ const RULES: readonly Rule[] = deepFreeze<Rule[]>([
     tradeTypes: RIGHTS_TRADE_TYPES,
     parameter: 'countdownSeconds',
     value: 300,
-    range: { min: 60, max: 1800 },
     unit: 'seconds',
   },
   {
@@ -870,7 +866,6 @@ const RULES: readonly Rule[] = deepFreeze<Rule[]>([
     tradeTypes: RIGHTS_TRADE_TYPES,
     parameter: 'quoteUnitFen',
     value: 100_000,
-    range: { min: 1, max: 100_000_000 },
     unit: 'fen',
   },
   {
@@ -887,7 +882,6 @@ const RULES: readonly Rule[] = deepFreeze<Rule[]>([
     tradeTypes: RIGHTS_TRADE_TYPES,
     parameter: 'depositRefundWorkingDays',
     value: 5,
-    range: { min: 1, max: 30 },
     unit: 'workingDays',
   },
   {
