@@ -11,7 +11,12 @@
 import type { BilingualText } from './errors';
 import type { TenderStatus } from './lifecycle';
 import { MIN_VALID_BIDS } from './tender';
-import { type ProcurementMethod, RIGHTS_TRANSFER_METHODS, type TradeType } from './vocabulary';
+import {
+  type ProcurementMethod,
+  RIGHTS_TRANSFER_METHODS,
+  TRANSFER_STATUS_LABELS,
+  type TradeType,
+} from './vocabulary';
 
 /** The procedures the portal runs. */
 export const PROCEDURE_IDS = ['sealedTender', 'liveTransfer'] as const;
@@ -63,12 +68,7 @@ export const PROCEDURES: Readonly<Record<ProcedureId, ProcedureProfile>> = {
     committee: false,
     outcome: 'premium',
     minValidBids: 1,
-    statusLabels: {
-      tendering: { zh: '挂牌竞价中', en: 'Listing' },
-      awarding: { zh: '待公开底价', en: 'Awaiting the reserve' },
-      awarded: { zh: '已成交', en: 'Sold' },
-      failed: { zh: '流拍', en: 'Not sold' },
-    },
+    statusLabels: TRANSFER_STATUS_LABELS,
   },
 };
 

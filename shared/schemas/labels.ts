@@ -12,5 +12,6 @@ export {
   EVALUATION_METHOD_LABELS,
   PROCUREMENT_METHOD_LABELS,
   TRADE_TYPE_LABELS,
+  TRANSFER_STATUS_LABELS,
 } from '../domain/vocabulary';
 export { NOTICE_TYPE_LABELS } from './notice';

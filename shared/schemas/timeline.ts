@@ -39,6 +39,32 @@ export const TIMELINE_STEP_LABELS: Record<TimelineStepKey, string> = {
   cancelled: '项目终止（终止公告）',
 };
 
+/** The steps a live listing or auction (DESIGN.md section 9) calls otherwise; it has no opening or evaluation. */
+export const TRANSFER_TIMELINE_STEP_LABELS: Partial<Record<TimelineStepKey, string>> = {
+  published: '发布出让公告',
+  documentsFrom: '挂牌起始（开始接受报价）',
+  documentsUntil: '竞买申请截止',
+  bidDeadline: '挂牌截止（如转入限时竞价，以倒计时结束为准）',
+  awarded: '成交（成交公告）',
+  contractRecorded: '出让合同登记',
+  failed: '流拍',
+};
+
+/** The steps an auction (拍卖) calls otherwise again: it counts down from its start. */
+export const AUCTION_TIMELINE_STEP_LABELS: Partial<Record<TimelineStepKey, string>> = {
+  documentsFrom: '出让文件公布',
+  bidDeadline: '拍卖开始（限时竞价倒计时）',
+};
+
+/** Steps of the sealed-bid procedure a live transfer does not have. */
+export const SEALED_ONLY_STEPS: readonly TimelineStepKey[] = [
+  'decryptionEnds',
+  'openingRecordPublished',
+  'confirmationEnds',
+  'evaluationReported',
+  'deemedAward',
+];
+
 /** Why a step's working days could not be counted: a year without the official holiday schedule. */
 export const WorkingDaysUnavailableSchema = z
   .object({

@@ -13,14 +13,18 @@ import {
   type WorkingCalendar,
 } from '../domain/calendar';
 import { AppError } from '../domain/errors';
+import { procedureOf } from '../domain/procedures';
 import { deemedAwardAt } from '../domain/tender';
 import type { Tender } from '../schemas/tender';
 import {
+  AUCTION_TIMELINE_STEP_LABELS,
+  SEALED_ONLY_STEPS,
   type TenderTimeline,
   TIMELINE_STEP_KEYS,
   TIMELINE_STEP_LABELS,
   type TimelineStep,
   type TimelineStepKey,
+  TRANSFER_TIMELINE_STEP_LABELS,
 } from '../schemas/timeline';
 
 /** Milliseconds in one day. */
@@ -138,6 +142,15 @@ export function buildTenderTimeline(tender: Tender, now: Date, calendar: Working
     failed: tender.status === 'failed' ? tender.updatedAt : undefined,
     cancelled: tender.cancelledAt,
   };
+  const live = procedureOf(tender.content).liveQuotes;
+  const labels = live
+    ? {
+        ...TIMELINE_STEP_LABELS,
+        ...TRANSFER_TIMELINE_STEP_LABELS,
+        ...(tender.content.method === 'auction' ? AUCTION_TIMELINE_STEP_LABELS : {}),
+      }
+    : TIMELINE_STEP_LABELS;
+  if (live) for (const key of SEALED_ONLY_STEPS) instants[key] = undefined;
   const endedAt = instants.failed ?? instants.cancelled;
   const today = chinaDate(now);
   const steps = TIMELINE_STEP_KEYS.flatMap((key, order) => {
@@ -154,7 +167,7 @@ export function buildTenderTimeline(tender: Tender, now: Date, calendar: Working
       if (days.workingDaysUnavailable) uncoveredYears.add(days.workingDaysUnavailable.year);
       return {
         key,
-        label: TIMELINE_STEP_LABELS[key],
+        label: labels[key],
         at: new Date(ms).toISOString(),
         beijingDate,
         passed: now.getTime() >= ms,

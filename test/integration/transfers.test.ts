@@ -60,6 +60,7 @@ describe('a live listing (网上挂牌): quotes update the listed price', () => 
     const view = await auctionOf(tender.id);
     const history = await api.call('GET', `/api/tenders/${tender.id}/auction/quotes`);
     const audit = await api.call('GET', `/api/tenders/${tender.id}/audit`);
+    const timeline = await api.call('GET', `/api/tenders/${tender.id}/timeline`);
 
     // Assess: 福建网上交易规则第三十条 — the first at least the start, each later one increment above
     expect(new Set(numbers).size).toBe(3);
@@ -99,6 +100,14 @@ describe('a live listing (网上挂牌): quotes update the listed price', () => 
       LAND_TERMS.startPriceFen + 30_000_000,
     ]);
     expect(audit.body.verification).toMatchObject({ valid: true, brokenAtSeq: null });
+    // Its timeline is a listing's: no decryption, opening record or evaluation steps
+    const steps = timeline.body.steps.map((step: { key: string; label: string }) => step.label);
+    expect(steps).toEqual([
+      '发布出让公告',
+      '挂牌起始（开始接受报价）',
+      '竞买申请截止',
+      '挂牌截止（如转入限时竞价，以倒计时结束为准）',
+    ]);
   });
 
   it('accepts exactly one of 100 concurrent quotes at the same level and tells the others the new price', async () => {

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
-import { NOTICE_TYPE_LABELS, TENDER_STATUS_LABELS } from '../../../schemas/labels';
+import { NOTICE_TYPE_LABELS, TENDER_STATUS_LABELS, TRANSFER_STATUS_LABELS } from '../../../schemas/labels';
 import type { NoticeType } from '../../../schemas/notice';
 import type { TenderStatusValue } from '../../../schemas/tender';
 
@@ -53,7 +53,8 @@ export function NoticeTypeTag({ type }: { type: NoticeType }) {
   return <ToneTag tone={NOTICE_TONES[type]}>{NOTICE_TYPE_LABELS[type]}</ToneTag>;
 }
 
-/** A tender's status as a coloured tag with its Chinese name. */
-export function TenderStatusTag({ status }: { status: TenderStatusValue }) {
-  return <ToneTag tone={STATUS_TONES[status]}>{TENDER_STATUS_LABELS[status].zh}</ToneTag>;
+/** A tender's status as a coloured tag with its Chinese name (a live transfer's own where it has one). */
+export function TenderStatusTag({ status, live = false }: { status: TenderStatusValue; live?: boolean }) {
+  const label = (live ? TRANSFER_STATUS_LABELS[status] : undefined) ?? TENDER_STATUS_LABELS[status];
+  return <ToneTag tone={STATUS_TONES[status]}>{label.zh}</ToneTag>;
 }

@@ -69,12 +69,17 @@ function showEvaluation(evaluation: PublicTender['content']['evaluation']): Reac
 /** The facts a supplier reads first: number, unit, type, category, method, amount, conditions. */
 function TenderFacts({ tender }: { tender: PublicTender }) {
   const c = tender.content;
+  const live = c.transfer !== undefined;
   const items: { key: string; label: string; children: ReactNode; span?: number | 'filled' }[] = [
     { key: 'id', label: '项目编号', children: <Typography.Text copyable>{tender.id}</Typography.Text> },
-    { key: 'unit', label: '采购单位', children: c.purchasingUnitName },
+    { key: 'unit', label: live ? '出让人' : '采购单位', children: c.purchasingUnitName },
     { key: 'tradeType', label: '交易类型', children: TRADE_TYPE_LABELS[c.tradeType].zh },
     { key: 'category', label: '品目类别', children: CATEGORY_LABELS[c.category].zh },
-    { key: 'method', label: '采购方式', children: PROCUREMENT_METHOD_LABELS[c.method].zh },
+    {
+      key: 'method',
+      label: live ? '出让方式' : '采购方式',
+      children: PROCUREMENT_METHOD_LABELS[c.method].zh,
+    },
   ];
   if (c.budgetFen !== undefined)
     items.push({ key: 'budget', label: '预算金额', children: showYuan(c.budgetFen) });
@@ -89,10 +94,15 @@ function TenderFacts({ tender }: { tender: PublicTender }) {
   items.push(
     {
       key: 'bidDeadline',
-      label: '投标截止（开标）',
+      label: !live ? '投标截止（开标）' : c.method === 'auction' ? '拍卖开始' : '挂牌截止',
       children: `${showBeijing(c.timeline.bidDeadline)}（北京时间）`,
     },
-    { key: 'evaluation', label: '评审方法', children: showEvaluation(c.evaluation), span: 'filled' },
+    {
+      key: 'evaluation',
+      label: live ? '竞得规则' : '评审方法',
+      children: showEvaluation(c.evaluation),
+      span: 'filled',
+    },
     { key: 'sme', label: '中小企业政策', children: showSmePolicy(c.sme), span: 'filled' },
     {
       key: 'qualifications',
@@ -226,7 +236,7 @@ export function TenderPage() {
             {t.content.title}
           </Typography.Title>
           <Space wrap>
-            <TenderStatusTag status={t.status} />
+            <TenderStatusTag status={t.status} live={t.content.transfer !== undefined} />
             <span>{t.content.purchasingUnitName}</span>
             {t.correctionCount > 0 && <span>已更正 {t.correctionCount} 次</span>}
           </Space>
@@ -257,7 +267,7 @@ export function TenderPage() {
         )}
       </Section>
 
-      <Section title="采购文件">
+      <Section title={t.content.transfer ? '出让文件' : '采购文件'}>
         <PublicDocuments tender={t} />
       </Section>
 
