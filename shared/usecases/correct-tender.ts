@@ -1,5 +1,6 @@
-import { ValidationError } from '../domain/errors';
+import { RuleViolationError, ValidationError } from '../domain/errors';
 import { nextStatus } from '../domain/lifecycle';
+import { procedureOf } from '../domain/procedures';
 import { assertPublishable, planCorrection } from '../domain/rules';
 import type { Deps } from '../ports/deps';
 import type { Correction, Tender, TenderDocument } from '../schemas/tender';
@@ -11,6 +12,7 @@ import {
   loadOwnTender,
   verifyDocuments,
 } from './tender-change';
+import { openingAuctionState } from './transfers';
 
 /** Input of {@link correctTender}. */
 export interface CorrectTenderInput {
@@ -75,6 +77,21 @@ export async function correctTender(input: CorrectTenderInput, deps: Deps): Prom
       [{ path: 'body.bidDeadline', message: { zh: '截止时间已过', en: 'This instant has passed' } }],
     );
   }
+  // A live transfer is corrected by a supplementary notice before its listing starts (福建网上交易规则第十一条)
+  const live = procedureOf(tender.content).liveQuotes;
+  if (live && now.getTime() >= Date.parse(tender.content.timeline.documentsFrom)) {
+    throw new RuleViolationError([
+      {
+        path: 'tenderId',
+        rule: 'transfer.supplementary-notice',
+        citation: '福建省国有建设用地使用权出让网上交易规则（试行）第十一条',
+        message: {
+          zh: '挂牌出让公告只能在挂牌交易起始前以补充公告变更',
+          en: 'A transfer notice can be changed only by a supplementary notice before the listing starts',
+        },
+      },
+    ]);
+  }
   const docs = pickDocuments(tender, correction);
   const documentsChanged = docs.add.length > 0 || docs.remove.size > 0;
   const affectsBidPreparation =
@@ -129,6 +146,8 @@ export async function correctTender(input: CorrectTenderInput, deps: Deps): Prom
     mutate: (current) => ({
       ...current,
       content,
+      // The quoting windows follow the corrected timeline (no quote can exist before the listing)
+      ...(live ? { auction: openingAuctionState({ ...current, content }) } : {}),
       correctionCount: current.correctionCount + 1,
       ...(affectsBidPreparation ? { lastAffectingCorrectionAt: now.toISOString() } : {}),
       documents: current.documents.map((doc) =>

@@ -169,6 +169,36 @@ describe('a live listing (网上挂牌): quotes update the listed price', () => 
   });
 });
 
+describe('a supplementary notice (补充公告) before the listing starts (福建网上交易规则第十一条)', () => {
+  it('moves the quoting windows with the corrected end, and is refused once the listing has started', async () => {
+    // Prepare
+    const { tender } = await publishTransfer(api, purchaser);
+    const later = new Date(Date.parse(tender.content.timeline.bidDeadline) + 2 * 86_400_000).toISOString();
+
+    // Act
+    const corrected = await api.call('POST', `/api/tenders/${tender.id}/corrections`, {
+      token: purchaser,
+      body: { summary: '挂牌截止时间顺延两日', bidDeadline: later, affectsBidPreparation: false },
+    });
+    const view = await auctionOf(tender.id);
+    api.gateway.clock.set(new Date(Date.parse(tender.content.timeline.documentsFrom) + MINUTE));
+    const tooLate = await api.call('POST', `/api/tenders/${tender.id}/corrections`, {
+      token: purchaser,
+      body: { summary: '再次顺延', bidDeadline: new Date(Date.parse(later) + 86_400_000).toISOString() },
+    });
+
+    // Assess
+    expect(corrected.status).toBe(200);
+    expect(view.listingUntil).toBe(later);
+    expect(view.endsAt).toBe(later);
+    expect(tooLate.status).toBe(422);
+    expect(tooLate.body.errors[0]).toMatchObject({
+      rule: 'transfer.supplementary-notice',
+      citation: `${FUJIAN}第十一条`,
+    });
+  });
+});
+
 describe('timed bidding (限时竞价): the switch and the countdown', () => {
   it('switches to timed bidding when two bidders quote in the last hour (第三十三条第三项, 第四十条)', async () => {
     // Prepare
