@@ -255,3 +255,29 @@ export type DepositEntry = z.infer<typeof DepositEntrySchema>;
 export type DepositLedgerLine = z.infer<typeof DepositLedgerLineSchema>;
 /** The centre's ledger. */
 export type DepositLedger = z.infer<typeof DepositLedgerSchema>;
+
+/**
+ * The live channel of one transfer: `auction:<tenderId>`. A client subscribes with
+ * `?channel=auction:<tenderId>` on the WebSocket URL that `/config.json` names (`live.url`).
+ */
+export function auctionChannel(tenderId: string): string {
+  return `auction:${tenderId}`;
+}
+
+/**
+ * What the live channel pushes (JSON text frames): the public live view after an accepted quote (the
+ * countdown's restart is in `view.countdownUntil`), or after the end, the reserve reveal and the result.
+ * No bidder's name, as in the polled view (`GET /api/tenders/{tenderId}/auction`), which stays the
+ * fallback: a client that misses a push reads the view again.
+ */
+export const LiveAuctionMessageSchema = z
+  .strictObject({
+    type: z.literal('auction'),
+    event: z.enum(['quote', 'closed', 'reserve']),
+    tenderId: IdSchema,
+    view: AuctionViewSchema,
+  })
+  .meta({ id: 'LiveAuctionMessage' });
+
+/** A message of the live channel. */
+export type LiveAuctionMessage = z.infer<typeof LiveAuctionMessageSchema>;

@@ -27,6 +27,11 @@ export const WebConfigSchema = z
   .object({
     /** The sign-in the client uses. */
     auth: z.discriminatedUnion('mode', [DevSignInSchema, CognitoSignInSchema]),
+    /**
+     * The live channel (WebSocket) of the transfers' auction rooms: a path on the client's origin
+     * locally (`/api/live`), the WebSocket API's `wss://` stage URL in AWS. Absent: the rooms poll.
+     */
+    live: z.strictObject({ url: z.string().min(1) }).optional(),
   })
   .strict();
 

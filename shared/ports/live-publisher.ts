@@ -1,0 +1,11 @@
+/**
+ * Pushes messages to the clients subscribed to a live channel (the transfers' auction rooms).
+ *
+ * Why a port: the use case says what happened; locally the gateway's WebSocket server delivers it, in
+ * AWS the API Gateway WebSocket API's management endpoint does. A push is best effort: a client that
+ * misses one reads the polled view again, so `publish` never throws into the use case that called it.
+ */
+export interface LivePublisher {
+  /** Sends `message` (serialised as JSON) to every connection subscribed to `channel`. */
+  publish(channel: string, message: unknown): Promise<void>;
+}
