@@ -141,11 +141,11 @@ export const AUCTION_PHASE_LABELS: Readonly<Record<AuctionPhase, BilingualText>>
 
 /**
  * Status names where a live listing or auction (DESIGN.md section 9) calls a step otherwise:
- * 挂牌竞价中 rather than 招标中, 已成交 rather than 已中标, 流拍 rather than 废标. Keys are lifecycle
+ * 出让中 rather than 招标中, 已成交 rather than 已中标, 流拍 rather than 废标. Keys are lifecycle
  * statuses (`lifecycle.ts`); the procedure profile reads this, so does the web client.
  */
 export const TRANSFER_STATUS_LABELS: Readonly<Record<string, BilingualText>> = {
-  tendering: { zh: '挂牌竞价中', en: 'Listing' },
+  tendering: { zh: '出让中', en: 'Open for bidders' },
   awarding: { zh: '待公开底价', en: 'Awaiting the reserve' },
   awarded: { zh: '已成交', en: 'Sold' },
   complete: { zh: '已成交（合同已登记）', en: 'Sold (contract recorded)' },

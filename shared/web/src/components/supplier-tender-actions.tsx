@@ -40,12 +40,12 @@ export function SupplierTenderActions({
   const bids = useQuery({
     queryKey: ['supplier', 'my-bids', tender.id],
     queryFn: ({ signal }) => fetchMyBids(tender.id, signal),
-    enabled: isSupplier,
+    enabled: isSupplier && !tender.content.transfer,
   });
   const registration = useQuery({
     queryKey: ['supplier', 'projects', 'registered', tender.id],
     queryFn: ({ signal }) => findRegistration(tender.id, signal),
-    enabled: isSupplier,
+    enabled: isSupplier && !tender.content.transfer,
   });
   const register = useMutation({
     mutationFn: () => registerForTender(tender.id),
@@ -55,6 +55,16 @@ export function SupplierTenderActions({
     },
   });
   if (!isSupplier) return null;
+  if (tender.content.transfer) {
+    // A listing or auction: one room for the application (竞买申请), the 竞买号 and the quotes
+    return (
+      <section aria-label="竞买人操作" style={{ margin: '12px 0' }}>
+        <LinkButton type="primary" to={`/supplier/tenders/${tender.id}/auction`}>
+          {tender.status === 'tendering' ? '竞买申请 / 进入竞价室' : '进入竞价室'}
+        </LinkButton>
+      </section>
+    );
+  }
   const hasBid = (bids.data ?? []).length > 0;
   const submitted = (bids.data ?? []).some((bid) => bid.status === 'submitted');
   const registered = registration.data === true || hasBid;

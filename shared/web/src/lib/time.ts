@@ -11,6 +11,17 @@ const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
   hourCycle: 'h23',
 });
 
+const DATE_TIME_SECONDS = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: BEIJING,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
 const DATE_ONLY = new Intl.DateTimeFormat('zh-CN', {
   timeZone: BEIJING,
   year: 'numeric',
@@ -22,12 +33,19 @@ const DATE_ONLY = new Intl.DateTimeFormat('zh-CN', {
 function joinParts(format: Intl.DateTimeFormat, instant: Date): string {
   const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
   const date = `${parts['year']}-${parts['month']}-${parts['day']}`;
-  return parts['hour'] === undefined ? date : `${date} ${parts['hour']}:${parts['minute']}`;
+  if (parts['hour'] === undefined) return date;
+  const time = `${parts['hour']}:${parts['minute']}`;
+  return parts['second'] === undefined ? `${date} ${time}` : `${date} ${time}:${parts['second']}`;
 }
 
 /** Shows an instant in Beijing time, "2026-12-20 09:30" (the form notices use). */
 export function showBeijing(iso: string | Date): string {
   return joinParts(DATE_TIME, typeof iso === 'string' ? new Date(iso) : iso);
+}
+
+/** Shows an instant in Beijing time to the second, "2026-12-20 09:30:05" (quotes, countdowns). */
+export function showBeijingSeconds(iso: string | Date): string {
+  return joinParts(DATE_TIME_SECONDS, typeof iso === 'string' ? new Date(iso) : iso);
 }
 
 /** Shows the Beijing date of an instant, "2026-12-20". */

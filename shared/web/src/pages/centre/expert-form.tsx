@@ -3,6 +3,7 @@ import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Typogra
 import dayjs, { type Dayjs } from 'dayjs';
 import { CreateExpertBodySchema, ExpertRelationSchema } from '../../../../schemas/expert';
 import { ProblemAlert } from '../../components/problem-alert';
+import { ruleFrom } from '../../lib/form-rules';
 import {
   createExpert,
   type ExpertRelationView,
@@ -27,25 +28,6 @@ interface ExpertFormValues {
   region: string;
   employerOrgId: string;
   relations: RelationRow[];
-}
-
-/** The Chinese half of a schema's "中文 / English" message. */
-function chineseOf(message: string | undefined, fallback: string): string {
-  return message ? (message.split(' / ')[0] ?? message) : fallback;
-}
-
-/** A Form rule that checks a value with one of the server's own zod fields, as typed. */
-function ruleFrom(
-  schema: { safeParse(value: unknown): { success: boolean; error?: { issues: { message: string }[] } } },
-  fallback: string,
-) {
-  return {
-    validator: async (_rule: unknown, value: unknown) => {
-      if (value === undefined || value === '') return;
-      const parsed = schema.safeParse(value);
-      if (!parsed.success) throw new Error(chineseOf(parsed.error?.issues[0]?.message, fallback));
-    },
-  };
 }
 
 const shape = CreateExpertBodySchema.shape;

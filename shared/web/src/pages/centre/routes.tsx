@@ -1,6 +1,6 @@
 import type { Workspace } from '../../app/workspace';
 
-/** 交易中心工作台: the dashboard, the expert pool, draws, assessments and the working calendar. */
+/** 交易中心工作台: the dashboard, the expert pool, draws, assessments, the transfers' deposits and the calendar. */
 export const CENTRE_WORKSPACE: Workspace = {
   role: 'centre',
   path: 'centre',
@@ -9,6 +9,7 @@ export const CENTRE_WORKSPACE: Workspace = {
     { key: '/centre', label: '报表' },
     { key: '/centre/experts', label: '专家库' },
     { key: '/centre/tenders', label: '评审组织' },
+    { key: '/centre/transfers', label: '土地矿权' },
     { key: '/centre/calendar', label: '工作日历' },
   ],
   children: [
@@ -32,6 +33,14 @@ export const CENTRE_WORKSPACE: Workspace = {
     {
       path: 'tenders/:tenderId',
       lazy: async () => ({ Component: (await import('./tender-page')).CentreTenderPage }),
+    },
+    {
+      path: 'transfers',
+      lazy: async () => ({ Component: (await import('./transfers-page')).CentreTransfersPage }),
+    },
+    {
+      path: 'transfers/:tenderId',
+      lazy: async () => ({ Component: (await import('./transfer-page')).CentreTransferPage }),
     },
     {
       path: 'calendar',

@@ -8,6 +8,7 @@ import {
   PROCUREMENT_METHOD_LABELS,
   TRADE_TYPE_LABELS,
 } from '../../../../schemas/labels';
+import { AuctionBoard, QuoteHistory } from '../../components/auction-board';
 import { PageLoading } from '../../components/page-loading';
 import { PageSection as Section } from '../../components/page-section';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -20,6 +21,7 @@ import { PublicTimeline } from '../../components/public-timeline';
 import { SupplierTenderActions } from '../../components/supplier-tender-actions';
 import { transferTermItems } from '../../components/transfer-terms';
 import type { ResponseOf } from '../../lib/api';
+import { useLiveAuction, useQuoteHistory } from '../../lib/live';
 import { showYuan } from '../../lib/money';
 import { useSession } from '../../lib/session';
 import { showBeijing } from '../../lib/time';
@@ -176,6 +178,23 @@ function Corrections({ events }: { events: ResponseOf<'getTenderAudit'>['events'
   );
 }
 
+/** 竞价实况: the live price, countdown and quotes of a listing or auction, as anyone may watch them. */
+function PublicAuction({ tenderId }: { tenderId: string }) {
+  const live = useLiveAuction(tenderId);
+  const history = useQuoteHistory(tenderId, live.data?.quoteCount);
+  if (live.isPending) return <PageLoading label="正在读取竞价实况…" />;
+  if (live.isError) return <ProblemAlert error={live.error} />;
+  return (
+    <>
+      <AuctionBoard view={live.data} liveStatus={live.liveStatus} onEnded={() => void live.refetch()} />
+      <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>
+        报价记录（按竞买号，不显示竞买人名称）
+      </Typography.Title>
+      <QuoteHistory quotes={history.data ?? live.data.recentQuotes} />
+    </>
+  );
+}
+
 /**
  * A tender's public page: its facts, timeline, documents (downloaded and checked in the browser),
  * corrections, result, and the audit log with its chain verification; a supplier's actions on top.
@@ -256,6 +275,12 @@ export function TenderPage() {
           </Typography.Paragraph>
         )}
       </Section>
+
+      {t.content.transfer && t.status !== 'cancelled' && (
+        <Section title="竞价实况">
+          <PublicAuction tenderId={t.id} />
+        </Section>
+      )}
 
       <Section title="时间安排">
         {timeline.isError ? (

@@ -16,11 +16,9 @@ import {
   Steps,
   Typography,
 } from 'antd';
-import type { Rule } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import type * as z from 'zod';
 import {
   CATEGORY_LABELS,
   EVALUATION_METHOD_LABELS,
@@ -34,6 +32,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { ToneTag } from '../../components/public-tags';
 import { PublicTimeline } from '../../components/public-timeline';
 import { SupplierHint as Hint } from '../../components/supplier-hint';
+import { amountRules, ruleFrom } from '../../lib/form-rules';
 import { readYuan, showWanYuan, showYuan } from '../../lib/money';
 import { serverNow } from '../../lib/server-clock';
 import { showBeijing } from '../../lib/time';
@@ -67,37 +66,12 @@ import {
 
 const shape = TenderContentSchema.shape;
 
-/** An antd rule from a zod field schema: the server's own check, with a Chinese message. */
-function ruleFrom(schema: z.ZodType, message: string): Rule {
-  return {
-    validator: async (_rule, value: unknown) => {
-      if (value === undefined || value === null || value === '') return;
-      if (!schema.safeParse(value).success) throw new Error(message);
-    },
-  };
-}
-
 /** Options of a select from a labels table. */
 function optionsOf<K extends string>(labels: Readonly<Record<K, { zh: string }>>) {
   return (Object.entries(labels) as [K, { zh: string }][]).map(([value, label]) => ({
     value,
     label: label.zh,
   }));
-}
-
-/** A typed amount in 元, read exactly; with the 元 and 万元 it means. */
-function amountRules(what: string): Rule[] {
-  return [
-    { required: true, message: `请填写${what}` },
-    {
-      validator: async (_rule, value: string | undefined) => {
-        if (!value) return;
-        const reading = readYuan(value);
-        if (!reading.ok) throw new Error(reading.message);
-        if (reading.fen < 1) throw new Error(`${what}须大于 0`);
-      },
-    },
-  ];
 }
 
 /** "即 3,500,000.00 元（350 万元）" for a typed amount, or the hint. */

@@ -32,6 +32,7 @@ import {
   useSupplierTender,
 } from '../../components/supplier-tender-header';
 import { attachBidId, bidKeyFileName, downloadJson, storeBidKey } from '../../lib/bid-keys';
+import { amountRules } from '../../lib/form-rules';
 import { readYuan, showYuan } from '../../lib/money';
 import { serverNow } from '../../lib/server-clock';
 import { useSession } from '../../lib/session';
@@ -435,17 +436,7 @@ function BidPageContent() {
                     : '报价在本浏览器中加密，开标解密前任何人（包括平台）都无法看到。'}
                 </SupplierHint>
               }
-              rules={[
-                { required: true, message: '请填写投标报价' },
-                {
-                  validator: async (_rule, value: string | undefined) => {
-                    if (!value) return;
-                    const reading = readYuan(value);
-                    if (!reading.ok) throw new Error(reading.message);
-                    if (reading.fen < 1) throw new Error('报价须大于 0');
-                  },
-                },
-              ]}
+              rules={amountRules('投标报价')}
             >
               <Input inputMode="decimal" placeholder="例如 3180000.00" style={{ maxWidth: 320 }} />
             </Form.Item>

@@ -7,6 +7,7 @@ import { PageLoading } from '../../components/page-loading';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SupplierHint } from '../../components/supplier-hint';
 import { ApiProblemError } from '../../lib/api';
+import { ruleFrom } from '../../lib/form-rules';
 import { showBeijing } from '../../lib/time';
 import {
   fetchMyProfile,
@@ -24,25 +25,6 @@ interface ProfileFormValues {
   contactName: string;
   contactPhone: string;
   contactEmail?: string;
-}
-
-/** The Chinese half of a schema's "中文 / English" message. */
-function chineseOf(message: string | undefined, fallback: string): string {
-  return message ? (message.split(' / ')[0] ?? message) : fallback;
-}
-
-/** A Form rule that checks a value with one of the server's own zod fields, as typed. */
-function ruleFrom(
-  schema: { safeParse(value: unknown): { success: boolean; error?: { issues: { message: string }[] } } },
-  fallback: string,
-) {
-  return {
-    validator: async (_rule: unknown, value: unknown) => {
-      if (value === undefined || value === '') return;
-      const parsed = schema.safeParse(value);
-      if (!parsed.success) throw new Error(chineseOf(parsed.error?.issues[0]?.message, fallback));
-    },
-  };
 }
 
 const shape = SupplierProfileBodySchema.shape;

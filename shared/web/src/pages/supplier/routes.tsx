@@ -1,6 +1,6 @@
 import type { Workspace } from '../../app/workspace';
 
-/** 供应商工作台: projects, profile, the bid, the opening room and the own result. */
+/** 供应商工作台: projects, profile, the bid, the opening room, the own result and the auction room. */
 export const SUPPLIER_WORKSPACE: Workspace = {
   role: 'supplier',
   path: 'supplier',
@@ -25,6 +25,10 @@ export const SUPPLIER_WORKSPACE: Workspace = {
     {
       path: 'tenders/:tenderId/opening',
       lazy: async () => ({ Component: (await import('./opening-page')).OpeningRoomPage }),
+    },
+    {
+      path: 'tenders/:tenderId/auction',
+      lazy: async () => ({ Component: (await import('./auction-page')).AuctionRoomPage }),
     },
     {
       path: 'tenders/:tenderId/result',
