@@ -8,6 +8,7 @@ import { CORS, type ContextId, ROLES, ROUTES, type RouteSpec } from '../../share
 import { type WebConfig, WebConfigSchema } from '../../shared/schemas/web-config';
 import type { DevAuth } from './dev-auth';
 import type { DevClock } from './dev-clock';
+import { attachLiveChannels, LIVE_PATH, type LocalLiveChannels } from './live-channels';
 import { readStaticFile } from './web-assets';
 
 /** Largest API request body the gateway accepts (documents go straight to S3). */
@@ -34,8 +35,14 @@ export interface GatewayOptions {
   webDir?: string | undefined;
 }
 
-/** The local client's configuration: sign in through the dev token endpoint (演示登录). */
-const LOCAL_WEB_CONFIG: WebConfig = WebConfigSchema.parse({ auth: { mode: 'dev' } });
+/**
+ * The local client's configuration: sign in through the dev token endpoint (演示登录); the live
+ * channel on the gateway's own origin.
+ */
+const LOCAL_WEB_CONFIG: WebConfig = WebConfigSchema.parse({
+  auth: { mode: 'dev' },
+  live: { url: LIVE_PATH },
+});
 
 /** A compiled route: its spec and a matcher for its path template. */
 interface CompiledRoute {
@@ -331,9 +338,12 @@ function serveWeb(webDir: string | undefined, pathname: string, res: ServerRespo
 
 /**
  * Starts the local HTTP gateway: routes `/api/*` to the handler modules of the route table with
- * HTTP API v2 events, checks bearer tokens as the JWT authorizer does, and adds the dev endpoints.
+ * HTTP API v2 events, checks bearer tokens as the JWT authorizer does, adds the dev endpoints, and
+ * takes WebSocket upgrades at `/api/live` (the live channels, whose publisher it answers).
  */
-export async function startGateway(options: GatewayOptions): Promise<{ server: Server; url: string }> {
+export async function startGateway(
+  options: GatewayOptions,
+): Promise<{ server: Server; url: string; live: LocalLiveChannels }> {
   const server = createServer((req, res) => {
     void serve(req, res).catch((error: unknown) => {
       console.error('gateway error', error);
@@ -417,6 +427,8 @@ export async function startGateway(options: GatewayOptions): Promise<{ server: S
     res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
   }
 
+  const live = attachLiveChannels(server);
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
@@ -425,5 +437,6 @@ export async function startGateway(options: GatewayOptions): Promise<{ server: S
   return {
     server,
     url: `http://${options.host === '0.0.0.0' ? 'localhost' : (options.host ?? '127.0.0.1')}:${address.port}`,
+    live,
   };
 }

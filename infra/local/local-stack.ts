@@ -15,6 +15,7 @@ import {
   startS3Emulator,
 } from './emulators';
 import { startGateway } from './gateway';
+import type { LocalLiveChannels } from './live-channels';
 
 /** The local table and bucket names. */
 export const LOCAL_NAMES = { table: 'ggzy-portal', bucket: 'ggzy-portal-documents' } as const;
@@ -81,6 +82,8 @@ export interface LocalGateway {
    * The dev tick endpoint still works. Why: seeding demo data plays tenders on its own clock.
    */
   holdTick: () => Promise<() => void>;
+  /** The live channels (`/api/live`): the publisher the handlers push through, and its subscribers. */
+  live: LocalLiveChannels;
   /** Stops the tick timer and the HTTP server (not the emulators). */
   stop: () => Promise<void>;
 }
@@ -125,7 +128,7 @@ export async function startLocalGateway(options: {
   overrideDeps({ clock });
   const auth = await createDevAuth(options.dataDir);
   const { handler: tick } = await import('../../functions/tick');
-  const { server, url } = await startGateway({
+  const { server, url, live } = await startGateway({
     port: options.port,
     ...(options.host ? { host: options.host } : {}),
     auth,
@@ -133,6 +136,8 @@ export async function startLocalGateway(options: {
     tick,
     webDir: options.webDir,
   });
+  // The handlers' pushes reach this gateway's WebSocket subscribers, as the WebSocket API's in AWS
+  overrideDeps({ live: live.publisher });
   // Configuration, as the stack sets it in AWS: the handlers never derive it from a Host header.
   process.env[ENV.publicBaseUrl] = options.publicBaseUrl ?? url;
   let timer: NodeJS.Timeout | undefined;
@@ -163,8 +168,11 @@ export async function startLocalGateway(options: {
         holds -= 1;
       };
     },
+    live,
     stop: async () => {
       if (timer) clearInterval(timer);
+      // Upgraded sockets are no longer the HTTP server's connections: closed first, or they would hang
+      await live.close();
       await closeServer(server);
     },
   };

@@ -5,6 +5,7 @@ import { ENV } from '../config/env';
 import { type Clock, systemClock } from '../domain/clock';
 import type { Deps } from '../ports/deps';
 import type { DocumentStore } from '../ports/document-store';
+import type { LivePublisher } from '../ports/live-publisher';
 import { registeredDocumentStore } from './document-store-registry';
 import { DynamoBidRepository } from './dynamodb/bid-repository';
 import { DynamoCalendarRepository } from './dynamodb/calendar-repository';
@@ -12,6 +13,11 @@ import { DynamoEvaluationRepository } from './dynamodb/evaluation-repository';
 import { DynamoReportRepository } from './dynamodb/report-repository';
 import { DynamoTenderRepository } from './dynamodb/tender-repository';
 import { DynamoTransferRepository } from './dynamodb/transfer-repository';
+import {
+  type LivePublisherSetting,
+  NO_LIVE_PUBLISHER,
+  registeredLivePublisher,
+} from './live-publisher-registry';
 import { logger } from './logger';
 
 /** Reads a required environment variable, failing loudly at cold start. */
@@ -64,6 +70,24 @@ function lazyDocumentStore(bucketName: string | undefined): DocumentStore {
   });
 }
 
+/**
+ * The live publisher, made at its first push from the registered factory; the no-op one where no
+ * factory is registered or no endpoint is set (a context that never publishes, the local scripts).
+ * The local gateway replaces it with its own WebSocket server's.
+ */
+function lazyLivePublisher(setting: Omit<LivePublisherSetting, 'endpoint'>): LivePublisher {
+  const endpoint = process.env[ENV.liveEndpoint];
+  const factory = registeredLivePublisher();
+  if (!endpoint || !factory) return NO_LIVE_PUBLISHER;
+  let made: Promise<LivePublisher> | undefined;
+  return {
+    publish: async (channel, message) => {
+      made ??= Promise.resolve(factory({ ...setting, endpoint }));
+      return (await made).publish(channel, message);
+    },
+  };
+}
+
 /** Builds the real adapters from the environment; the bucket is optional for routes that need none. */
 export function createDeps(clock: Clock = systemClock): Deps {
   const tableName = requireEnv(ENV.tableName);
@@ -75,6 +99,7 @@ export function createDeps(clock: Clock = systemClock): Deps {
   const calendar = new DynamoCalendarRepository(client, tableName);
   const transfers = new DynamoTransferRepository(client, tableName);
   const documents = lazyDocumentStore(process.env[ENV.bucketName]);
+  const live = lazyLivePublisher({ client, tableName });
   return {
     tenders,
     bids,
@@ -84,6 +109,7 @@ export function createDeps(clock: Clock = systemClock): Deps {
     documents,
     calendar,
     clock,
+    live,
     logger,
     newId: () => ulid(),
   };

@@ -10,4 +10,6 @@ export const ENV = {
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   s3Endpoint: 'S3_ENDPOINT',
   publicBaseUrl: 'PUBLIC_BASE_URL',
+  /** The WebSocket API stage's management endpoint (`https://…/live`), set on the functions that publish. */
+  liveEndpoint: 'LIVE_ENDPOINT',
 } as const;

@@ -3,6 +3,7 @@ import type { BidRepository } from './bid-repository';
 import type { CalendarRepository } from './calendar-repository';
 import type { DocumentStore } from './document-store';
 import type { EvaluationRepository } from './evaluation-repository';
+import type { LivePublisher } from './live-publisher';
 import type { Logger } from './logger';
 import type { ReportRepository } from './report-repository';
 import type { TenderRepository } from './tender-repository';
@@ -31,6 +32,8 @@ export interface Deps {
   calendar: CalendarRepository;
   /** The one clock. */
   clock: Clock;
+  /** Pushes to the live channels (the auction rooms); best effort, after a change is saved. */
+  live: LivePublisher;
   /** The structured logger. */
   logger: Logger;
   /** Id generator (ULIDs). */

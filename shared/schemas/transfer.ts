@@ -265,6 +265,15 @@ export function auctionChannel(tenderId: string): string {
 }
 
 /**
+ * A channel a client may subscribe to: `auction:<tenderId>` (a ULID). The local gateway refuses the
+ * upgrade of any other with 400, and so does the WebSocket API's `$connect` in AWS.
+ */
+export const LiveChannelSchema = z
+  .string()
+  .regex(/^auction:[0-9A-HJKMNP-TV-Z]{26}$/, { error: '无效的频道 / invalid channel' })
+  .meta({ description: 'auction:<tenderId>' });
+
+/**
  * What the live channel pushes (JSON text frames): the public live view after an accepted quote (the
  * countdown's restart is in `view.countdownUntil`), or after the end, the reserve reveal and the result.
  * No bidder's name, as in the polled view (`GET /api/tenders/{tenderId}/auction`), which stays the

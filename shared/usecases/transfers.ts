@@ -40,14 +40,16 @@ import type { Deps } from '../ports/deps';
 import type { Actor } from '../schemas/audit';
 import type { Award } from '../schemas/award';
 import type { Tender } from '../schemas/tender';
-import type {
-  AuctionStateRecord,
-  AuctionView,
-  DepositEntry,
-  DepositLedger,
-  DepositLedgerLine,
-  PublicQuote,
-  QuoteRecord,
+import {
+  type AuctionStateRecord,
+  type AuctionView,
+  auctionChannel,
+  type DepositEntry,
+  type DepositLedger,
+  type DepositLedgerLine,
+  type LiveAuctionMessage,
+  type PublicQuote,
+  type QuoteRecord,
 } from '../schemas/transfer';
 import { SYSTEM_ACTOR } from './audit-chain';
 import { awardDelta, facetsOf, moneyOutcome } from './awards';
@@ -170,6 +172,41 @@ async function viewOf(deps: Deps, tender: Tender): Promise<AuctionView> {
   };
 }
 
+/**
+ * Pushes a transfer's live view, as saved, to its channel (`auction:<tenderId>`): one push, awaited
+ * (a Lambda is frozen once it answers), never failing the change it follows.
+ *
+ * Why best effort: the change is saved already; a client that misses a push polls the same view.
+ */
+async function pushLive(deps: Deps, event: LiveAuctionMessage['event'], view: AuctionView): Promise<void> {
+  const message: LiveAuctionMessage = { type: 'auction', event, tenderId: view.tenderId, view };
+  try {
+    await deps.live.publish(auctionChannel(view.tenderId), message);
+  } catch (error) {
+    deps.logger.warn('Live push failed; clients poll the view', {
+      tenderId: view.tenderId,
+      event,
+      error: error as Error,
+    });
+  }
+}
+
+/** Pushes the view of a transfer whose change was just saved (its recent quotes are read once). */
+async function pushSaved(deps: Deps, event: LiveAuctionMessage['event'], saved: Tender): Promise<void> {
+  let view: AuctionView;
+  try {
+    view = await viewOf(deps, saved);
+  } catch (error) {
+    deps.logger.warn('Live view could not be built; clients poll the view', {
+      tenderId: saved.id,
+      event,
+      error: error as Error,
+    });
+    return;
+  }
+  await pushLive(deps, event, view);
+}
+
 /** A transfer's accepted quotes in order, after `afterSeq` (the public history). */
 export async function listQuotes(
   input: { tenderId: string; afterSeq?: number | undefined; limit?: number | undefined },
@@ -270,7 +307,10 @@ export async function placeQuote(
         mutate: (current) => ({ ...current, auction: { ...current.auction, ...next } as AuctionStateRecord }),
         related: { quote, quoteAt: at },
       });
-      return { quote: publicQuote(quote), auction: await viewOf(deps, saved) };
+      // The answer's view is the pushed one: built once from the saved tender
+      const auction = await viewOf(deps, saved);
+      await pushLive(deps, 'quote', auction);
+      return { quote: publicQuote(quote), auction };
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= QUOTE_ATTEMPTS) {
         if (error instanceof ConflictError)
@@ -573,17 +613,20 @@ export async function closeBidding(deps: Deps, tender: Tender): Promise<Tender |
     ...current,
     auction: { ...(current.auction as AuctionStateRecord), closedAt: at },
   });
-  if (state.quoteCount === 0 || terms.reserveCommitment === null) {
-    return decide(deps, tender, { at, actor: SYSTEM_ACTOR, reserveFen: null, mutate: closed });
-  }
-  return applyChange(deps, tender, {
-    action: 'closeBidding',
-    at,
-    eventType: 'transfer.biddingClosed',
-    actor: SYSTEM_ACTOR,
-    data: { quoteCount: state.quoteCount, highestFen: state.currentPriceFen, awaits: 'reserveReveal' },
-    mutate: closed,
-  });
+  const saved =
+    state.quoteCount === 0 || terms.reserveCommitment === null
+      ? await decide(deps, tender, { at, actor: SYSTEM_ACTOR, reserveFen: null, mutate: closed })
+      : await applyChange(deps, tender, {
+          action: 'closeBidding',
+          at,
+          eventType: 'transfer.biddingClosed',
+          actor: SYSTEM_ACTOR,
+          data: { quoteCount: state.quoteCount, highestFen: state.currentPriceFen, awaits: 'reserveReveal' },
+          mutate: closed,
+        });
+  // 成交, 流拍 or awaiting the reserve: the room learns that bidding is over
+  await pushSaved(deps, 'closed', saved);
+  return saved;
 }
 
 /**
@@ -632,7 +675,7 @@ export async function revealReserve(
     );
   }
   const at = deps.clock.now().toISOString();
-  return decide(deps, tender, {
+  const saved = await decide(deps, tender, {
     at,
     actor: input.caller,
     reserveFen: input.reservePriceFen,
@@ -644,6 +687,9 @@ export async function revealReserve(
       },
     }),
   });
+  // The reserve is open and has decided (成交 or 流拍): the room sees both in the view
+  await pushSaved(deps, 'reserve', saved);
+  return saved;
 }
 
 /** Ends a transfer as its outcome says: the award and the 成交 notice, or the 流拍 notice. */
