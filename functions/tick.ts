@@ -1,3 +1,8 @@
+import { provideApiGatewayLivePublisher } from '../shared/adapters/apigateway/provide';
+
+// The close of a live transfer pushes to its room (the management client is loaded at the first push)
+provideApiGatewayLivePublisher();
+
 /**
  * The scheduler tick (EventBridge every minute): moves tenders whose deadlines have passed.
  *

@@ -8,9 +8,19 @@
  * authorizer unless the route is public. Dev-only routes do not exist here: they live in the local gateway alone. The web client
  * is served by CloudFront from a private bucket, with `/api/*` routed to the HTTP API on the same
  * origin; its OAuth client is here too, since the client's callback names the distribution and
- * the authorizer's audience names the client (one stack, no cycle).
+ * the authorizer's audience names the client (one stack, no cycle). The live channel of the auction
+ * rooms is a WebSocket API (`$connect`, `$disconnect`, stage `live`) whose `@connections` endpoint
+ * only the functions whose access says `live: 'publish'` may post to.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  ArnFormat,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -18,13 +28,16 @@ import {
   HttpMethod,
   type HttpStage,
   LogGroupLogDestination,
+  WebSocketApi,
+  WebSocketStage,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { HttpLambdaIntegration, WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -80,6 +93,35 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 /** Stage-wide throttling (requests per second, steady and burst), well under the account-level API Gateway quota. */
 const THROTTLE = { rateLimit: 200, burstLimit: 400 };
 
+/** The WebSocket API's stage: `wss://<api>.execute-api.<region>.amazonaws.com/live`. */
+export const LIVE_STAGE_NAME = 'live';
+
+/** One JSON line per connect and disconnect of the live channel, with WebSocket context variables only. */
+const LIVE_ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    connectionId: '$context.connectionId',
+    eventType: '$context.eventType',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    integrationError: '$context.integrationErrorMessage',
+  }),
+);
+
+/**
+ * What the live channel's own functions may do to the table: item writes and deletes of the
+ * connection items alone (`LIVE#<channel>`, `CONN#<connectionId>`), no read, no index.
+ */
+export const LIVE_CONNECTION_ACTIONS = {
+  connect: ['dynamodb:PutItem'],
+  disconnect: ['dynamodb:DeleteItem'],
+} as const;
+
+/** The partition keys the live channel's functions may touch (`dynamodb:LeadingKeys`). */
+export const LIVE_LEADING_KEYS = ['LIVE#*', 'CONN#*'] as const;
+
 /** What the stateless stack needs from the stateful one. */
 export interface StatelessStackProps extends StackProps {
   /** The single table. */
@@ -126,6 +168,12 @@ export class StatelessStack extends Stack {
   public readonly signInDomain: UserPoolDomain;
   /** The web client's OAuth app client (authorization code with PKCE). */
   public readonly webClient: UserPoolClient;
+  /** The live channel of the auction rooms: a WebSocket API with `$connect` and `$disconnect`. */
+  public readonly liveApi: WebSocketApi;
+  /** Its `live` stage (auto-deployed, throttled, access-logged). */
+  public readonly liveStage: WebSocketStage;
+  /** The `$connect` and `$disconnect` functions of the live channel. */
+  public readonly liveFunctions: Readonly<{ connect: HouseFunction; disconnect: HouseFunction }>;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -156,13 +204,25 @@ export class StatelessStack extends Stack {
       },
     });
 
+    // The live channel first: the web client's config and CSP name its stage, the publishing
+    // functions its management endpoint
+    const live = this.createLiveApi(props);
+    this.liveApi = live.api;
+    this.liveStage = live.stage;
+    this.liveFunctions = live.functions;
+
     // Order matters for references, not for deployment: domain, then the distribution (which names
     // the domain in its CSP and the API as an origin), then the client (which names the distribution).
     this.signInDomain = createSignInDomain(this, props.userPool);
     const signInDomainUrl = this.signInDomain.baseUrl();
     this.web = new WebHosting(this, 'Web', {
       api: this.api,
-      connectOrigins: ['https://*.amazonaws.com', signInDomainUrl],
+      // The live stage's origin, written as its URL is (the stage's `url`), so the two always agree
+      connectOrigins: [
+        'https://*.amazonaws.com',
+        signInDomainUrl,
+        `wss://${this.liveApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+      ],
     });
     this.webClient = createWebSignInClient(this, {
       userPool: props.userPool,
@@ -177,6 +237,7 @@ export class StatelessStack extends Stack {
         clientId: this.webClient.userPoolClientId,
         domain: signInDomainUrl,
       },
+      live: { url: this.liveStage.url },
     };
     this.web.deployClient(props.webDist, webConfig);
 
@@ -247,6 +308,118 @@ export class StatelessStack extends Stack {
       value: signInDomainUrl,
       description: 'Cognito hosted sign-in domain',
     });
+    new CfnOutput(this, 'LiveUrl', {
+      value: this.liveStage.url,
+      description: 'The live channel of the auction rooms (WebSocket): ?channel=auction:<tenderId>',
+    });
+  }
+
+  /**
+   * The WebSocket API of the live channel: `$connect` checks the channel and stores the connection,
+   * `$disconnect` forgets it; each a house function that may write only the connection items.
+   * Pushes go out through the stage's `@connections` endpoint from the functions that publish.
+   */
+  private createLiveApi(props: StatelessStackProps): {
+    api: WebSocketApi;
+    stage: WebSocketStage;
+    functions: { connect: HouseFunction; disconnect: HouseFunction };
+  } {
+    const environment = {
+      [ENV.tableName]: props.table.tableName,
+      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      LOG_LEVEL: props.logLevel ?? 'INFO',
+    };
+    const make = (id: string, handler: string, actions: readonly string[], description: string) => {
+      const fn = new HouseFunction(this, id, {
+        handler,
+        environment,
+        description,
+        code: props.codeForHandler?.(handler),
+      });
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: [...actions],
+          resources: [props.table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...LIVE_LEADING_KEYS] } },
+        }),
+      );
+      Validations.of(fn.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+      });
+      return fn;
+    };
+    const connect = make(
+      'LiveConnect',
+      'live-connect',
+      LIVE_CONNECTION_ACTIONS.connect,
+      'Live channel $connect: checks ?channel=auction:<tenderId> and stores the connection',
+    );
+    const disconnect = make(
+      'LiveDisconnect',
+      'live-disconnect',
+      LIVE_CONNECTION_ACTIONS.disconnect,
+      'Live channel $disconnect: forgets the connection',
+    );
+    const api = new WebSocketApi(this, 'LiveApi', {
+      description: 'ggzy-portal live channel of the auction rooms (pushes only; clients send nothing)',
+      connectRouteOptions: {
+        integration: new WebSocketLambdaIntegration('LiveConnectIntegration', connect.function),
+      },
+      disconnectRouteOptions: {
+        integration: new WebSocketLambdaIntegration('LiveDisconnectIntegration', disconnect.function),
+      },
+    });
+    const stage = new WebSocketStage(this, 'LiveStage', {
+      webSocketApi: api,
+      stageName: LIVE_STAGE_NAME,
+      autoDeploy: true,
+      throttle: THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(
+          new logs.LogGroup(this, 'LiveAccessLogs', {
+            retention: logs.RetentionDays.SIX_MONTHS,
+            removalPolicy: RemovalPolicy.RETAIN,
+          }),
+        ),
+        format: LIVE_ACCESS_LOG_FORMAT,
+      },
+    });
+    for (const route of api.node.children) {
+      if (route.node.id === '$connect-Route' || route.node.id === '$disconnect-Route') {
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            'The live channel is public by design: bidders and the public watch the same quotes and countdown that GET /api/tenders/{tenderId}/auction answers anyone; it only pushes published data and takes nothing from clients.',
+        });
+      }
+    }
+    return { api, stage, functions: { connect, disconnect } };
+  }
+
+  /**
+   * Lets a function push to the live channel: `LIVE_ENDPOINT` (the stage's management endpoint) and
+   * `execute-api:ManageConnections` on `POST @connections/*` of that stage alone.
+   */
+  private grantLivePublish(fn: HouseFunction): void {
+    fn.function.addEnvironment(ENV.liveEndpoint, this.liveStage.callbackUrl);
+    const connectionsArn = this.formatArn({
+      service: 'execute-api',
+      resource: this.liveApi.apiId,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+      resourceName: `${LIVE_STAGE_NAME}/POST/@connections/*`,
+    });
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['execute-api:ManageConnections'], resources: [connectionsArn] }),
+    );
+    acknowledgeOnceResolved(fn.role, () => [
+      {
+        id: `AwsSolutions-IAM5[Resource::${renderForFinding(fn.role, connectionsArn)}]`,
+        reason:
+          "Pushes to the live channel's connections: POST on the live stage's @connections/<connectionId>, whose ids API Gateway assigns at each $connect.",
+      },
+    ]);
   }
 
   /** Creates one house function with the env and grants its route table entries declare. */
@@ -275,6 +448,7 @@ export class StatelessStack extends Stack {
     });
     grantRouteAccess(fn.role, access, { table: props.table, bucket: props.bucket });
     acknowledgeGrantWildcards(fn, access, props);
+    if (access.live === 'publish') this.grantLivePublish(fn);
     return fn;
   }
 

@@ -72,7 +72,8 @@ export function assertWebBuild(distDir: string): void {
  * Why these sources: scripts only from the origin; Ant Design's CSS-in-JS injects `<style>`
  * elements, hence `'unsafe-inline'` for styles alone; `connect-src` adds the origins the browser
  * fetches beyond its own (presigned S3 URLs and Cognito's OIDC metadata under `*.amazonaws.com`,
- * the hosted sign-in domain's token endpoint). The sign-in redirect itself is a navigation.
+ * the hosted sign-in domain's token endpoint, the live channel's `wss://` WebSocket API). The sign-in
+ * redirect itself is a navigation.
  */
 export function contentSecurityPolicyOf(connectOrigins: readonly string[]): string {
   return [

@@ -48,6 +48,11 @@ export interface RouteAccess {
   table: 'read' | 'readWrite';
   /** Bucket access, if the function touches documents at all. */
   bucket?: 'read' | 'put' | 'readPut';
+  /**
+   * `publish`: the function pushes to the live channels (the auction rooms) through the WebSocket
+   * API's `@connections` endpoint, and only such a function is granted it.
+   */
+  live?: 'publish';
 }
 
 /** One HTTP route. */
@@ -819,7 +824,7 @@ const ROUTE_TABLE = [
     handler: 'place-quote',
     context: 'transfers',
     auth: supplier,
-    access: { table: 'readWrite' },
+    access: { table: 'readWrite', live: 'publish' },
     summary:
       'Quote (报价): at least the current price plus the increment; only bidders with a confirmed deposit',
     tag: 'transfers',
@@ -831,7 +836,7 @@ const ROUTE_TABLE = [
     handler: 'reveal-reserve',
     context: 'transfers',
     auth: purchaser,
-    access: { table: 'readWrite' },
+    access: { table: 'readWrite', live: 'publish' },
     summary: 'The transferor opens its sealed reserve after bidding ends; it decides sold or 流拍',
     tag: 'transfers',
   },
@@ -918,12 +923,14 @@ export function contextAccess(context: ContextId): RouteAccess {
   const reads = routes.some((route) => route.access.bucket === 'read' || route.access.bucket === 'readPut');
   const puts = routes.some((route) => route.access.bucket === 'put' || route.access.bucket === 'readPut');
   const bucket = reads && puts ? 'readPut' : reads ? 'read' : puts ? 'put' : undefined;
-  return bucket ? { table, bucket } : { table };
+  const live = routes.some((route) => route.access.live === 'publish');
+  return { table, ...(bucket ? { bucket } : {}), ...(live ? { live: 'publish' as const } : {}) };
 }
 
 /** Scheduled jobs. */
 export const SCHEDULES: readonly ScheduleSpec[] = [
-  { id: 'tick', handler: 'tick', everyMinutes: 1, access: { table: 'readWrite' } },
+  // The tick closes live transfers, and the rooms hear it at once
+  { id: 'tick', handler: 'tick', everyMinutes: 1, access: { table: 'readWrite', live: 'publish' } },
 ];
 
 /**

@@ -113,6 +113,20 @@ function actionsOf(fn: HouseFunction): string[] {
     .flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]));
 }
 
+/** The resources of one type that belong to the HTTP API or to the live channel's WebSocket API. */
+function apiResources(type: string, api: 'http' | 'live'): Record<string, CfnResourceJson> {
+  const apiId = logicalIdOf(api === 'http' ? portal.stateless.api : portal.stateless.liveApi);
+  return stateless.findResources(type, { Properties: { ApiId: { Ref: apiId } } }) as Record<
+    string,
+    CfnResourceJson
+  >;
+}
+
+/** The live channel's own functions ($connect, $disconnect). */
+function liveFunctions(): Array<[string, HouseFunction]> {
+  return Object.entries(portal.stateless.liveFunctions);
+}
+
 /** Logical ids of every context's and schedule's house function. */
 function houseFunctionIds(): string[] {
   return ACCESS_BY_ID.map(({ id, kind }) => logicalIdOf(houseFunctionOf(id, kind).function));
@@ -271,11 +285,15 @@ describe('stateless stack: functions', () => {
     const functions = houseFunctionIds().map((id) => all[id]!);
     const others = Object.keys(all).filter((id) => !houseFunctionIds().includes(id));
 
-    // Assess: besides the house functions, only the BucketDeployment handler that copies the web client
+    const live = liveFunctions().map(([, fn]) => logicalIdOf(fn.function));
+
+    // Assess: besides the house functions, the live channel's two and the BucketDeployment handler
+    // that copies the web client
     expect(new Set(houseFunctionIds()).size).toBe(CONTEXT_IDS.length + SCHEDULES.length);
-    expect(others).toHaveLength(1);
-    expect(others[0]).toMatch(/^CustomCDKBucketDeployment/);
-    for (const fn of functions) {
+    expect(others.filter((id) => !live.includes(id))).toHaveLength(1);
+    expect(others.filter((id) => !live.includes(id))[0]).toMatch(/^CustomCDKBucketDeployment/);
+    expect(live).toHaveLength(2);
+    for (const fn of [...functions, ...live.map((id) => all[id]!)]) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
@@ -451,11 +469,8 @@ describe('stateless stack: functions', () => {
 describe('stateless stack: HTTP API', () => {
   it("creates exactly one route per ROUTES entry, integrated with its context's function (one integration per context)", () => {
     // Prepare
-    const routes = stateless.findResources('AWS::ApiGatewayV2::Route') as Record<string, CfnResourceJson>;
-    const integrations = stateless.findResources('AWS::ApiGatewayV2::Integration') as Record<
-      string,
-      CfnResourceJson
-    >;
+    const routes = apiResources('AWS::ApiGatewayV2::Route', 'http');
+    const integrations = apiResources('AWS::ApiGatewayV2::Integration', 'http');
     expect(Object.keys(routes)).toHaveLength(ROUTES.length);
     expect(Object.keys(integrations)).toHaveLength(CONTEXT_IDS.length);
 
@@ -485,9 +500,12 @@ describe('stateless stack: HTTP API', () => {
     const apiPermissions = Object.values(permissions as Record<string, CfnResourceJson>).filter(
       (permission) => permission.Properties?.Principal === 'apigateway.amazonaws.com',
     );
+    console.info(
+      `stateless stack: ${resources} CloudFormation resources of ${limit} (${ROUTES.length} routes)`,
+    );
 
-    // Assess
-    expect(apiPermissions).toHaveLength(CONTEXT_IDS.length);
+    // Assess: one per context's function and one per live channel route ($connect, $disconnect)
+    expect(apiPermissions).toHaveLength(CONTEXT_IDS.length + 2);
     expect(resources + 2 * ROUTES.length, `${resources} resources today`).toBeLessThanOrEqual(limit);
   });
 
@@ -538,13 +556,17 @@ describe('stateless stack: HTTP API', () => {
   it('has no dev route anywhere in the deployed stacks', () => {
     // Act
     const everything = JSON.stringify([stateless.toJSON(), stateful.toJSON()]);
-    const routeKeys = (
-      Object.values(stateless.findResources('AWS::ApiGatewayV2::Route')) as CfnResourceJson[]
-    ).map((route) => route.Properties?.RouteKey as string);
+    const routeKeys = Object.values(apiResources('AWS::ApiGatewayV2::Route', 'http')).map(
+      (route) => route.Properties?.RouteKey as string,
+    );
+    const liveRouteKeys = Object.values(apiResources('AWS::ApiGatewayV2::Route', 'live')).map(
+      (route) => route.Properties?.RouteKey as string,
+    );
 
     // Assess
     expect(everything).not.toContain('/dev/');
     for (const key of routeKeys) expect(key).toMatch(/^(GET|POST|PATCH|PUT|DELETE) \/api\//);
+    expect(liveRouteKeys.sort()).toEqual(['$connect', '$disconnect']);
   });
 
   it('answers CORS preflight and serves a throttled, access-logged $default stage', () => {
@@ -570,6 +592,125 @@ describe('stateless stack: HTTP API', () => {
   it('outputs the API URL', () => {
     // Act / Assess
     expect(Object.keys(stateless.toJSON().Outputs as object)).toContain('ApiUrl');
+  });
+});
+
+/** Every Allow statement in the policies attached to a function's role. */
+function statementsOf(fn: HouseFunction): Array<StatementJson & { Resource: unknown; Condition?: unknown }> {
+  const roleId = logicalIdOf(fn.role);
+  const policies = stateless.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
+  }) as Record<string, CfnResourceJson>;
+  return Object.values(policies)
+    .flatMap(
+      (policy) =>
+        (
+          policy.Properties?.PolicyDocument as
+            | { Statement: Array<StatementJson & { Resource: unknown }> }
+            | undefined
+        )?.Statement ?? [],
+    )
+    .filter((statement) => statement.Effect === 'Allow');
+}
+
+describe('stateless stack: the live channel (WebSocket API)', () => {
+  it('creates a WebSocket API whose $connect and $disconnect routes call their own functions, on an auto-deployed, throttled, access-logged live stage', () => {
+    // Prepare
+    const apiId = logicalIdOf(portal.stateless.liveApi);
+    const routes = Object.values(apiResources('AWS::ApiGatewayV2::Route', 'live'));
+    const integrations = apiResources('AWS::ApiGatewayV2::Integration', 'live');
+
+    // Act
+    const targets = Object.fromEntries(
+      routes.map((route) => {
+        const target = route.Properties?.Target as { 'Fn::Join': [string, unknown[]] };
+        const integration = integrations[(target['Fn::Join'][1][1] as { Ref: string }).Ref];
+        return [route.Properties?.RouteKey as string, integration?.Properties?.IntegrationUri];
+      }),
+    );
+
+    // Assess
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'WEBSOCKET',
+      RouteSelectionExpression: '$request.body.action',
+    });
+    expect(routes).toHaveLength(2);
+    for (const [key, fn] of [
+      ['$connect', portal.stateless.liveFunctions.connect],
+      ['$disconnect', portal.stateless.liveFunctions.disconnect],
+    ] as const) {
+      expect(JSON.stringify(targets[key]), key).toContain(logicalIdOf(fn.function));
+    }
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      ApiId: { Ref: apiId },
+      StageName: 'live',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('connectionId') },
+      DefaultRouteSettings: { ThrottlingBurstLimit: Match.anyValue(), ThrottlingRateLimit: Match.anyValue() },
+    });
+    expect(Object.keys(stateless.toJSON().Outputs as object)).toContain('LiveUrl');
+  });
+
+  it('lets $connect only put and $disconnect only delete the connection items (LIVE#, CONN#), never read or Scan', () => {
+    for (const [name, fn] of liveFunctions()) {
+      // Act
+      const dynamo = statementsOf(fn).filter((statement) =>
+        [statement.Action].flat().some((action) => action.startsWith('dynamodb:')),
+      );
+      const variables = (functionProps(fn).Environment as { Variables: Record<string, unknown> }).Variables;
+
+      // Assess
+      expect(dynamo, name).toHaveLength(1);
+      expect([dynamo[0]?.Action].flat(), name).toEqual(
+        name === 'connect' ? ['dynamodb:PutItem'] : ['dynamodb:DeleteItem'],
+      );
+      expect(JSON.stringify(dynamo[0]?.Resource), name).not.toContain('index');
+      expect(dynamo[0]?.Condition, name).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LIVE#*', 'CONN#*'] },
+      });
+      expect(actionsOf(fn), name).not.toContain('dynamodb:Scan');
+      expect(
+        actionsOf(fn).filter((action) => action.startsWith('execute-api:')),
+        name,
+      ).toEqual([]);
+      expect(variables[ENV.tableName], name).toBeDefined();
+      expect(ENV.bucketName in variables, name).toBe(false);
+    }
+  });
+
+  it('grants execute-api:ManageConnections on the live stage’s POST @connections alone, with LIVE_ENDPOINT, to exactly the functions that publish', () => {
+    // Prepare: the quotes and the reserve (transfers context) and the tick publish
+    const apiId = logicalIdOf(portal.stateless.liveApi);
+    expect(contextAccess('transfers').live).toBe('publish');
+    expect(SCHEDULES.find((schedule) => schedule.id === 'tick')?.access.live).toBe('publish');
+    expect(ROUTES.filter((route) => route.access.live === 'publish').map((route) => route.id)).toEqual([
+      'placeQuote',
+      'revealReserve',
+    ]);
+
+    for (const { id, kind, access } of ACCESS_BY_ID) {
+      // Act
+      const fn = houseFunctionOf(id, kind);
+      const manage = statementsOf(fn).filter((statement) =>
+        [statement.Action].flat().some((action) => action.startsWith('execute-api:')),
+      );
+      const variables = (functionProps(fn).Environment as { Variables: Record<string, unknown> }).Variables;
+
+      // Assess
+      if (access.live !== 'publish') {
+        expect(manage, id).toEqual([]);
+        expect(ENV.liveEndpoint in variables, id).toBe(false);
+        continue;
+      }
+      expect(manage, id).toHaveLength(1);
+      expect(manage[0]?.Action, id).toBe('execute-api:ManageConnections');
+      const resource = JSON.stringify(manage[0]?.Resource);
+      expect(resource, id).toContain(`{"Ref":"${apiId}"}`);
+      expect(resource, id).toMatch(/\/live\/POST\/@connections\/\*"\]\]\}$/);
+      expect(JSON.stringify(variables[ENV.liveEndpoint]), id).toContain(apiId);
+      expect(JSON.stringify(variables[ENV.liveEndpoint]), id).toMatch(/^\{"Fn::Join":\["",\["https:\/\/"/);
+      expect(JSON.stringify(variables[ENV.liveEndpoint]), id).toContain('/live');
+    }
   });
 });
 

@@ -337,16 +337,16 @@ describe('distribution', () => {
       config.SecurityHeadersConfig.ContentSecurityPolicy?.ContentSecurityPolicy,
     ) as { 'Fn::Join': [string, unknown[]] };
     const domainId = logicalIdOf(portal.stateless.signInDomain);
+    const liveApiId = logicalIdOf(portal.stateless.liveApi);
+    const named: Record<string, string> = {
+      [JSON.stringify({ Ref: domainId })]: '<domain>',
+      [JSON.stringify({ Ref: liveApiId })]: '<live-api>',
+      [JSON.stringify({ Ref: 'AWS::URLSuffix' })]: '<suffix>',
+    };
 
-    // Act: the CSP with the hosted sign-in domain written as <domain>
+    // Act: the CSP with the hosted sign-in domain written as <domain>, the live channel's API as <live-api>
     const text = csp['Fn::Join'][1]
-      .map((part) =>
-        typeof part === 'string'
-          ? part
-          : JSON.stringify(part) === JSON.stringify({ Ref: domainId })
-            ? '<domain>'
-            : '<region>',
-      )
+      .map((part) => (typeof part === 'string' ? part : (named[JSON.stringify(part)] ?? '<region>')))
       .join('');
     const directives = Object.fromEntries(
       text.split('; ').map((directive) => {
@@ -362,6 +362,7 @@ describe('distribution', () => {
       "'self'",
       'https://*.amazonaws.com',
       'https://<domain>.auth.<region>.amazoncognito.com',
+      'wss://<live-api>.execute-api.<region>.<suffix>',
     ]);
     expect(directives['frame-ancestors']).toEqual(["'none'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
@@ -430,7 +431,7 @@ describe('deployed files', () => {
     expect(existsSync(join(filesDir, 'assets'))).toBe(false);
   });
 
-  it('writes config.json in WebConfigSchema with the issuer, the web client id and the hosted sign-in domain', () => {
+  it("writes config.json in WebConfigSchema with the issuer, the web client id, the hosted sign-in domain and the live channel's wss:// URL", () => {
     // Prepare: each deploy-time value the file may hold, and a stand-in for it
     const { props } = deployment('DeployEntry');
     const [, configKey] = props.SourceObjectKeys as string[];
@@ -440,6 +441,8 @@ describe('deployed files', () => {
       [portal.stateless.resolve(portal.stateful.userPool.userPoolId), 'cn-test-1_Pool'],
       [{ Ref: logicalIdOf(portal.stateless.webClient) }, 'web-client-id'],
       [{ Ref: logicalIdOf(portal.stateless.signInDomain) }, 'ggzy-test'],
+      [{ Ref: logicalIdOf(portal.stateless.liveApi) }, 'live-api-id'],
+      [{ Ref: 'AWS::URLSuffix' }, 'amazonaws.com'],
     ];
     const standInFor = (value: unknown): string => {
       const found = standIns.find(([candidate]) => JSON.stringify(candidate) === JSON.stringify(value));
@@ -460,6 +463,7 @@ describe('deployed files', () => {
         clientId: 'web-client-id',
         domain: 'https://ggzy-test.auth.cn-test-1.amazoncognito.com',
       },
+      live: { url: 'wss://live-api-id.execute-api.cn-test-1.amazonaws.com/live' },
     });
   });
 

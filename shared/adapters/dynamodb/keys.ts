@@ -32,6 +32,8 @@
  * | a report: one scope of one year, every line     | table       | pk = AGG#<year>#<scope>, sk = TOTAL / <DIM>#<value>    |
  * | a year's target                                 | table       | pk = TARGET#<year>, sk = TARGET                        |
  * | a loaded calendar year; all loaded years        | table       | pk = CALENDAR, sk = YEAR#<year> / begins_with YEAR#    |
+ * | the connections of a live channel (WebSocket)   | table       | pk = LIVE#<channel>, sk begins_with CONN#              |
+ * | a live connection's channel (its disconnect)    | table       | pk = CONN#<connectionId>, sk = CONN                    |
  * | a purchasing unit's own tenders, newest first   | byOwner     | ownerPk = ORG#<orgId>, ownerSk desc                    |
  * | a supplier's registrations, newest first        | byOwner     | ownerPk = SUPPLIER#<orgId>, ownerSk desc               |
  * | published tenders, newest first                 | publicFeed  | feedPk = FEED#TENDER, feedSk desc                      |
@@ -66,7 +68,7 @@
 /** Primary key attribute names. */
 export const TABLE_KEY = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
-/** The TTL attribute (epoch seconds), used by idempotency records. */
+/** The TTL attribute (epoch seconds), used by idempotency records and live connections. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 /** One global secondary index: its name is its access pattern. */
@@ -116,6 +118,8 @@ export const ENTITY = {
   quote: 'quote',
   application: 'transferApplication',
   bidderNo: 'bidderNo',
+  liveConnection: 'liveConnection',
+  liveConnectionChannel: 'liveConnectionChannel',
 } as const;
 
 /** Width of zero-padded sequence numbers, so they sort as strings. */
@@ -247,6 +251,17 @@ export const keys = {
     pk: `TENDER#${tenderId}`,
     sk: `BIDDERNO#${bidderNo}`,
   }),
+  /** A WebSocket connection subscribed to a live channel (`auction:<tenderId>`). */
+  liveConnection: (channel: string, connectionId: string) => ({
+    pk: `LIVE#${channel}`,
+    sk: `CONN#${connectionId}`,
+  }),
+  /** The partition of a live channel's connections. */
+  liveChannelPartition: (channel: string) => `LIVE#${channel}`,
+  /** Sort-key prefix of a live channel's connections. */
+  liveConnectionPrefix: 'CONN#',
+  /** Which channel a connection subscribed to, so that its `$disconnect` finds the item to delete. */
+  liveConnectionChannel: (connectionId: string) => ({ pk: `CONN#${connectionId}`, sk: 'CONN' }),
   /** The partition of one report scope of one year. */
   aggregatePartition: (year: number, scope: string) => `AGG#${year}#${scope}`,
   /** A yearly target. */
