@@ -16,6 +16,7 @@ import { deepFreeze } from './checks';
 import type { BilingualText, FieldIssue } from './errors';
 import { RuleViolationError } from './errors';
 import type { Fen } from './money';
+import { formatWanYuan } from './money';
 import { findRule, type TransferParameter, type TransferParameterRule } from './rules';
 import type { AuctionPhase } from './vocabulary';
 
@@ -167,9 +168,11 @@ export function endsAt(state: AuctionState): string {
  * quote plus the increment of the phase — the listing's, or timed bidding's (第三十六条, 第四十三条).
  */
 export function minimumQuote(state: AuctionState, terms: AuctionTerms, phase: AuctionPhase): Fen {
-  if (state.currentPriceFen === null) return terms.startPriceFen;
   const increment = phase === 'countdown' ? terms.auctionIncrementFen : terms.incrementFen;
-  return state.currentPriceFen + increment;
+  const least = state.currentPriceFen === null ? terms.startPriceFen : state.currentPriceFen + increment;
+  // The lowest quote that can be made: quotes are whole quote units (第三十条), the increment need not be
+  const unit = terms.rules.quoteUnitFen;
+  return Math.ceil(least / unit) * unit;
 }
 
 /** The article of each refusal of a quote, as the error carries it. */
@@ -215,18 +218,18 @@ export function applyQuote(state: AuctionState, terms: AuctionTerms, quote: Quot
       `${FUJIAN}第三十条`,
       state.currentPriceFen === null
         ? {
-            zh: `初次报价不得低于起始价，至少 ${minimum} 分`,
+            zh: `初次报价不得低于起始价，至少 ${formatWanYuan(minimum)}`,
             en: `The first quote must be at least the start price, ${minimum} fen`,
           }
         : {
-            zh: `报价须比当前最高报价至少高一个加价幅度，至少 ${minimum} 分`,
+            zh: `报价须比当前最高报价至少高一个加价幅度，至少 ${formatWanYuan(minimum)}`,
             en: `A quote must exceed the highest by at least one increment: at least ${minimum} fen`,
           },
     );
   }
   if (quote.amountFen % terms.rules.quoteUnitFen !== 0) {
     refuse('body.amountFen', 'transfer.quote-unit', `${FUJIAN}第三十条`, {
-      zh: `报价须为 ${terms.rules.quoteUnitFen} 分（${terms.rules.quoteUnitFen / 1_000_000} 万元）的整数倍`,
+      zh: `报价以万元为单位，须为 ${formatWanYuan(terms.rules.quoteUnitFen)} 的整数倍`,
       en: `A quote is a whole multiple of ${terms.rules.quoteUnitFen} fen`,
     });
   }

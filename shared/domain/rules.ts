@@ -295,6 +295,16 @@ export interface TenderRulesInput {
   evaluation: TenderEvaluationInput;
   /** Timeline. */
   timeline: TenderTimelineInput;
+  /** The terms of a live transfer (出让公告), where the rules read them. */
+  transfer?: TenderTransferInput | undefined;
+}
+
+/** What the publication rules read of a live transfer's terms. */
+export interface TenderTransferInput {
+  /** 起始价 in 分. */
+  startPriceFen?: Fen | undefined;
+  /** The notice's own timed-bidding numbers, where it sets them. */
+  bidding?: { quoteUnitFen?: number | undefined } | undefined;
 }
 
 /**
@@ -320,6 +330,8 @@ export interface DraftRulesInput {
   evaluation?: Partial<TenderEvaluationInput> | undefined;
   /** Timeline, as far as it is set. */
   timeline?: Partial<TenderTimelineInput> | undefined;
+  /** The terms of a live transfer, as far as they are set. */
+  transfer?: TenderTransferInput | undefined;
 }
 
 /** Platform rules take effect with the portal's earliest data. */
@@ -1290,6 +1302,25 @@ function checkSmeDeduction(rule: SmeDeductionRule, input: DraftRulesInput): Fiel
   ];
 }
 
+/**
+ * The start price is a whole number of quote units: the first quote may equal it (福建网上交易规则
+ * 第三十条), and every quote is in those units, so a start price between two units could never be bid.
+ */
+function checkStartPriceOnUnit(rule: TransferParameterRule, input: DraftRulesInput): FieldIssue[] {
+  const start = input.transfer?.startPriceFen;
+  if (start === undefined) return [];
+  const unit = input.transfer?.bidding?.quoteUnitFen ?? rule.value;
+  if (start % unit === 0) return [];
+  return [
+    toIssue(
+      rule,
+      'transfer.startPriceFen',
+      `起始价须为报价单位 ${formatWanYuan(unit)} 的整数倍（初次报价可等于起始价，报价以万元为单位、保留一位小数）`,
+      `The start price must be a whole number of quote units (${unit} fen): the first quote may equal it`,
+    ),
+  ];
+}
+
 /** Applies one rule to a tender. */
 function checkRule(
   rule: Rule,
@@ -1328,8 +1359,8 @@ function checkRule(
       // Checked when a correction is planned, not at publication.
       return [];
     case 'transferParameter':
-      // Read by the live transfer as it runs (domain/auction.ts); a notice's own values are range-checked there.
-      return [];
+      // Read by the live transfer as it runs (domain/auction.ts); the quote unit also bounds the notice
+      return rule.parameter === 'quoteUnitFen' ? checkStartPriceOnUnit(rule, input) : [];
   }
 }
 

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { DaySchema, IdSchema, InstantSchema } from './common';
 import { EvaluationSchema, SmePolicySchema, TenderContentSchema, TimelineSchema } from './tender';
 import { TimelineStepSchema } from './timeline';
+import { TransferTermsSchema } from './transfer';
 
 const content = TenderContentSchema.shape;
 
@@ -27,6 +28,7 @@ export const TenderDraftSchema = z
     sme: SmePolicySchema.partial().optional(),
     evaluation: EvaluationSchema.partial().optional(),
     timeline: TimelineSchema.partial().optional(),
+    transfer: TransferTermsSchema.optional(),
   })
   .meta({ id: 'TenderDraft' });
 

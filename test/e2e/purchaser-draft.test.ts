@@ -9,6 +9,7 @@ import {
   expectAccessible,
   launchBrowser,
   newPortalContext,
+  pickDateTime,
   signInThroughLoginPage,
   type TestBrowser,
   takeScreenshots,
@@ -25,15 +26,6 @@ const TITLE = '区实验小学多媒体教室设备采购项目';
 const DOCUMENT = Buffer.from(
   '%PDF-1.7 招标文件：多媒体教室设备 40 套，含交互式平板、功放与安装调试。'.repeat(30),
 );
-
-/** Types an instant into an antd date-time picker found by its label, Beijing wall-clock time. */
-async function pickDateTime(page: Page, label: string, text: string): Promise<void> {
-  const input = page.getByLabel(label);
-  await input.click();
-  await input.fill(text);
-  await input.press('Enter');
-  await page.getByRole('heading', { level: 1 }).click();
-}
 
 /** Waits until no picker, select popup or toast is on screen (they animate out), before a photograph. */
 async function settle(page: Page): Promise<void> {

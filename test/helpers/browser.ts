@@ -203,3 +203,12 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
   }
   expect(await shown()).toContain(option);
 }
+
+/** Types an instant into an antd date-time picker found by its label, Beijing wall-clock time. */
+export async function pickDateTime(page: Page, label: string, text: string): Promise<void> {
+  const input = page.getByLabel(label);
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+  await page.getByRole('heading', { level: 1 }).click();
+}

@@ -71,6 +71,24 @@ describe('the quoting of a live listing (福建网上交易规则)', () => {
     expect(s1).toMatchObject({ currentPriceFen: 1_000_000_000, leaderBidderNo: '100001', quoteCount: 1 });
   });
 
+  test('第三十条: an increment off the 0.1万元 unit still leaves a quote to make: the least one rounds up to the unit', () => {
+    // Prepare: an increment of 5万5千元 (5.5万元) against a 0.1万元 quote unit… and of 5,500.50 元
+    const t = { ...terms(), incrementFen: 550_050 };
+    const s1 = applyQuote(initialAuctionState(t), t, {
+      bidderNo: 'A',
+      amountFen: 1_000_000_000,
+      at: at(MIN, START),
+    });
+
+    // Act
+    const least = minimumQuote(s1, t, 'listing');
+    const s2 = applyQuote(s1, t, { bidderNo: 'B', amountFen: least, at: at(2 * MIN, START) });
+
+    // Assess: 1000.55005万元 is not a quote; 1000.6万元 is the least that is, and it is accepted
+    expect(least).toBe(1_000_600_000);
+    expect(s2.currentPriceFen).toBe(least);
+  });
+
   test('第三十三条第三项, 第四十至四十二条: two bidders in the last hour switch to a 5-minute countdown after 15 minutes', () => {
     // Prepare
     const t = terms();

@@ -160,3 +160,35 @@ describe('planTimelineBounds', () => {
     });
   });
 });
+
+describe('the transfer rows at publication (福建网上交易规则)', () => {
+  test('第三十条: a start price between two quote units is refused, so the first quote can equal it', () => {
+    // Prepare: a land listing whose timeline passes; only the start price varies
+    const listing = (startPriceFen: number, quoteUnitFen?: number): TenderRulesInput => ({
+      ...openTender(),
+      method: 'listing',
+      tradeType: 'landUseRights',
+      category: 'works',
+      sme: { reservedForSme: false, notReservedReason: '土地出让不适用' },
+      evaluation: { method: 'highestPrice', criteria: [] },
+      transfer: { startPriceFen, ...(quoteUnitFen ? { bidding: { quoteUnitFen } } : {}) },
+    });
+    const unitIssues = (input: TenderRulesInput) =>
+      validateDraftPublication(input, PUBLISH_AT).filter((issue) => issue.rule === 'transfer.quote-unit');
+
+    // Act
+    const off = unitIssues(listing(800_000_010));
+    const on = unitIssues(listing(800_000_000));
+    const ownUnit = unitIssues(listing(800_000_010, 10));
+
+    // Assess
+    expect(off).toHaveLength(1);
+    expect(off[0]).toMatchObject({
+      path: 'transfer.startPriceFen',
+      citation: expect.stringContaining('第三十条'),
+    });
+    expect(off[0]?.message.zh).toContain('0.1万元');
+    expect(on).toEqual([]);
+    expect(ownUnit).toEqual([]);
+  });
+});

@@ -34,3 +34,27 @@ export function transferTermItems(
     },
   ];
 }
+
+/** What a tender's facts are called: a procurement's words, or a listing's or auction's. */
+export interface FactLabels {
+  unit: string;
+  method: string;
+  deadline: string;
+  evaluation: string;
+}
+
+/**
+ * The labels of a tender's facts: 采购单位 / 采购方式 / 投标截止（开标） / 评审办法 for a procurement,
+ * 出让人 / 出让方式 / 挂牌截止 or 拍卖开始 / 竞得规则 for a live transfer (its timeline's bidDeadline is the
+ * listing's end or the auction's start).
+ */
+export function factLabels(content: Pick<TenderContent, 'tradeType' | 'method'>): FactLabels {
+  if (content.tradeType === 'governmentProcurement')
+    return { unit: '采购单位', method: '采购方式', deadline: '投标截止（开标）', evaluation: '评审办法' };
+  return {
+    unit: '出让人',
+    method: '出让方式',
+    deadline: content.method === 'auction' ? '拍卖开始' : '挂牌截止',
+    evaluation: '竞得规则',
+  };
+}

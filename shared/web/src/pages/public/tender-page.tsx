@@ -19,7 +19,7 @@ import { EmptyNote } from '../../components/public-rows';
 import { TenderStatusTag } from '../../components/public-tags';
 import { PublicTimeline } from '../../components/public-timeline';
 import { SupplierTenderActions } from '../../components/supplier-tender-actions';
-import { transferTermItems } from '../../components/transfer-terms';
+import { factLabels, transferTermItems } from '../../components/transfer-terms';
 import type { ResponseOf } from '../../lib/api';
 import { useLiveAuction, useQuoteHistory } from '../../lib/live';
 import { showYuan } from '../../lib/money';
@@ -72,14 +72,15 @@ function showEvaluation(evaluation: PublicTender['content']['evaluation']): Reac
 function TenderFacts({ tender }: { tender: PublicTender }) {
   const c = tender.content;
   const live = c.transfer !== undefined;
+  const labels = factLabels(c);
   const items: { key: string; label: string; children: ReactNode; span?: number | 'filled' }[] = [
     { key: 'id', label: '项目编号', children: <Typography.Text copyable>{tender.id}</Typography.Text> },
-    { key: 'unit', label: live ? '出让人' : '采购单位', children: c.purchasingUnitName },
+    { key: 'unit', label: labels.unit, children: c.purchasingUnitName },
     { key: 'tradeType', label: '交易类型', children: TRADE_TYPE_LABELS[c.tradeType].zh },
     { key: 'category', label: '品目类别', children: CATEGORY_LABELS[c.category].zh },
     {
       key: 'method',
-      label: live ? '出让方式' : '采购方式',
+      label: labels.method,
       children: PROCUREMENT_METHOD_LABELS[c.method].zh,
     },
   ];
@@ -96,12 +97,12 @@ function TenderFacts({ tender }: { tender: PublicTender }) {
   items.push(
     {
       key: 'bidDeadline',
-      label: !live ? '投标截止（开标）' : c.method === 'auction' ? '拍卖开始' : '挂牌截止',
+      label: labels.deadline,
       children: `${showBeijing(c.timeline.bidDeadline)}（北京时间）`,
     },
     {
       key: 'evaluation',
-      label: live ? '竞得规则' : '评审方法',
+      label: live ? labels.evaluation : '评审方法',
       children: showEvaluation(c.evaluation),
       span: 'filled',
     },

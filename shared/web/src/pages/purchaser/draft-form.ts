@@ -12,6 +12,7 @@ import {
   type TradeTypeSchema,
 } from '../../../../schemas/tender';
 import { type TenderDraft, TenderDraftSchema } from '../../../../schemas/tender-checks';
+import { type TransferTerms, TransferTermsSchema } from '../../../../schemas/transfer';
 import { readYuan, showYuan } from '../../lib/money';
 import { showBeijing } from '../../lib/time';
 
@@ -25,6 +26,27 @@ type EvaluationMethod = z.infer<typeof EvaluationMethodSchema>;
 export interface CriterionRow {
   name?: string;
   maxPoints?: number | null;
+}
+
+/**
+ * The terms of a listing or auction as the form holds them: amounts as typed 元, the mining block's
+ * corner points one "x, y" per line; the reserve's commitment only (sealed on the draft's page).
+ */
+export interface TransferFormValues {
+  parcelNo?: string;
+  location?: string;
+  areaSquareMetres?: number | null;
+  use?: string;
+  termYears?: number | null;
+  planning?: string;
+  blockName?: string;
+  mineral?: string;
+  coordinates?: string;
+  areaSquareKilometres?: number | null;
+  startPriceYuan?: string;
+  incrementYuan?: string;
+  depositYuan?: string;
+  reserveCommitment?: string;
 }
 
 /**
@@ -52,6 +74,7 @@ export interface TenderFormValues {
   bidDeadline?: Dayjs | null;
   decryptionWindowMinutes?: number | null;
   confirmationWindowMinutes?: number | null;
+  transfer?: TransferFormValues;
 }
 
 /** The form of a new draft: government procurement by open tender, comprehensive scoring. */
@@ -99,6 +122,82 @@ export function fenOf(text: string | undefined): number | undefined {
   return reading.ok ? reading.fen : undefined;
 }
 
+/** "x, y" per line as corner points; lines that are not two numbers are left out. */
+export function readCoordinates(text: string | undefined): { x: number; y: number }[] {
+  return (text ?? '').split('\n').flatMap((line) => {
+    const parts = line
+      .split(/[,，\s]+/)
+      .filter(Boolean)
+      .map(Number);
+    return parts.length === 2 && parts.every(Number.isFinite)
+      ? [{ x: parts[0] as number, y: parts[1] as number }]
+      : [];
+  });
+}
+
+/** The transfer terms the form holds, when they make whole terms for the trade type (else undefined). */
+export function toTransferTerms(
+  tradeType: TradeType | undefined,
+  values: TransferFormValues | undefined,
+): TransferTerms | undefined {
+  if (!values || (tradeType !== 'landUseRights' && tradeType !== 'miningRights')) return undefined;
+  const subject =
+    tradeType === 'landUseRights'
+      ? {
+          kind: 'land' as const,
+          parcelNo: values.parcelNo,
+          location: values.location,
+          areaSquareMetres: values.areaSquareMetres,
+          use: values.use,
+          termYears: values.termYears,
+          planning: values.planning ?? '',
+        }
+      : {
+          kind: 'mining' as const,
+          blockName: values.blockName,
+          mineral: values.mineral,
+          coordinates: readCoordinates(values.coordinates),
+          areaSquareKilometres: values.areaSquareKilometres,
+          termYears: values.termYears,
+        };
+  return accepted(TransferTermsSchema, {
+    subject,
+    startPriceFen: fenOf(values.startPriceYuan),
+    incrementFen: fenOf(values.incrementYuan),
+    depositFen: fenOf(values.depositYuan),
+    ...(values.reserveCommitment ? { reserveCommitment: values.reserveCommitment } : {}),
+    bidding: {},
+  });
+}
+
+/** The form's values of stored transfer terms. */
+function toTransferValues(terms: TransferTerms): TransferFormValues {
+  const yuan = (fen: number) => showYuan(fen).replace(/[ 元,]/g, '');
+  const subject = terms.subject;
+  return {
+    ...(subject.kind === 'land'
+      ? {
+          parcelNo: subject.parcelNo,
+          location: subject.location,
+          areaSquareMetres: subject.areaSquareMetres,
+          use: subject.use,
+          termYears: subject.termYears,
+          planning: subject.planning,
+        }
+      : {
+          blockName: subject.blockName,
+          mineral: subject.mineral,
+          coordinates: subject.coordinates.map((p) => `${p.x}, ${p.y}`).join('\n'),
+          areaSquareKilometres: subject.areaSquareKilometres,
+          termYears: subject.termYears,
+        }),
+    startPriceYuan: yuan(terms.startPriceFen),
+    incrementYuan: yuan(terms.incrementFen),
+    depositYuan: yuan(terms.depositFen),
+    ...(terms.reserveCommitment ? { reserveCommitment: terms.reserveCommitment } : {}),
+  };
+}
+
 /**
  * The draft as the dry run reads it: every field the form holds that its own schema accepts, nothing
  * else — so a half-typed form is checked on what it already says and the request is never refused.
@@ -113,6 +212,7 @@ export function toDraft(values: TenderFormValues): TenderDraft {
   put(draft, 'category', accepted(shape.category, values.category));
   put(draft, 'method', accepted(shape.method, values.method));
   if (values.tradeType === 'governmentProcurement') put(draft, 'budgetFen', fenOf(values.budgetYuan));
+  put(draft, 'transfer', toTransferTerms(values.tradeType, values.transfer));
   const qualifications = (values.qualifications ?? []).filter((q): q is string => Boolean(q?.trim()));
   put(draft, 'qualifications', accepted(shape.qualifications, qualifications));
 
@@ -211,6 +311,7 @@ export function toFormValues(content: TenderContent): TenderFormValues {
     bidDeadline: toPickerDate(content.timeline.bidDeadline),
     decryptionWindowMinutes: content.timeline.decryptionWindowMinutes,
     confirmationWindowMinutes: content.timeline.confirmationWindowMinutes,
+    ...(content.transfer ? { transfer: toTransferValues(content.transfer) } : {}),
   };
 }
 

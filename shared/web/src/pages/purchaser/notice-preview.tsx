@@ -7,7 +7,7 @@ import {
   TRADE_TYPE_LABELS,
 } from '../../../../schemas/labels';
 import { showFileSize } from '../../components/public-documents';
-import { transferTermItems } from '../../components/transfer-terms';
+import { factLabels, transferTermItems } from '../../components/transfer-terms';
 import { showWanYuan, showYuan } from '../../lib/money';
 import { showBeijing } from '../../lib/time';
 import type { OwnTender } from '../../services/purchaser';
@@ -63,12 +63,13 @@ function Qualifications({ items }: { items: string[] }) {
 /** The facts of a tender as its owner reads them. */
 export function TenderSummary({ tender }: { tender: OwnTender }) {
   const c = tender.content;
+  const labels = factLabels(c);
   const wide = Grid.useBreakpoint().sm ?? true;
   const items: { key: string; label: string; children: ReactNode; span?: 'filled' }[] = [
     { key: 'id', label: '项目编号', children: <Typography.Text copyable>{tender.id}</Typography.Text> },
-    { key: 'unit', label: '采购单位', children: c.purchasingUnitName },
+    { key: 'unit', label: labels.unit, children: c.purchasingUnitName },
     { key: 'tradeType', label: '交易类型', children: TRADE_TYPE_LABELS[c.tradeType].zh },
-    { key: 'method', label: '采购方式', children: PROCUREMENT_METHOD_LABELS[c.method].zh },
+    { key: 'method', label: labels.method, children: PROCUREMENT_METHOD_LABELS[c.method].zh },
     { key: 'category', label: '品目类别', children: CATEGORY_LABELS[c.category].zh },
   ];
   if (c.budgetFen !== undefined)
@@ -78,10 +79,15 @@ export function TenderSummary({ tender }: { tender: OwnTender }) {
   items.push(
     {
       key: 'deadline',
-      label: '投标截止（开标）',
+      label: labels.deadline,
       children: `${showBeijing(c.timeline.bidDeadline)}（北京时间）`,
     },
-    { key: 'evaluation', label: '评审办法', children: describeEvaluation(c.evaluation), span: 'filled' },
+    {
+      key: 'evaluation',
+      label: labels.evaluation,
+      children: describeEvaluation(c.evaluation),
+      span: 'filled',
+    },
     { key: 'sme', label: '中小企业政策', children: describeSmePolicy(c.sme), span: 'filled' },
     {
       key: 'qualifications',

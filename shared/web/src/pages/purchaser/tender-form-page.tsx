@@ -26,6 +26,7 @@ import {
   TRADE_TYPE_LABELS,
 } from '../../../../schemas/labels';
 import { TenderContentSchema } from '../../../../schemas/tender';
+import { AmountHint } from '../../components/amount-hint';
 import { LinkButton } from '../../components/link-button';
 import { PageLoading } from '../../components/page-loading';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -33,7 +34,6 @@ import { ToneTag } from '../../components/public-tags';
 import { PublicTimeline } from '../../components/public-timeline';
 import { SupplierHint as Hint } from '../../components/supplier-hint';
 import { amountRules, ruleFrom } from '../../lib/form-rules';
-import { readYuan, showWanYuan, showYuan } from '../../lib/money';
 import { serverNow } from '../../lib/server-clock';
 import { showBeijing } from '../../lib/time';
 import {
@@ -63,6 +63,7 @@ import {
   toFormValues,
   toPickerDate,
 } from './draft-form';
+import { TransferFields } from './transfer-fields';
 
 const shape = TenderContentSchema.shape;
 
@@ -72,12 +73,6 @@ function optionsOf<K extends string>(labels: Readonly<Record<K, { zh: string }>>
     value,
     label: label.zh,
   }));
-}
-
-/** "即 3,500,000.00 元（350 万元）" for a typed amount, or the hint. */
-function amountHint(text: string | undefined, fallback: string): ReactNode {
-  const reading = text ? readYuan(text) : null;
-  return <Hint>{reading?.ok ? `即 ${showYuan(reading.fen)}（${showWanYuan(reading.fen)}）` : fallback}</Hint>;
 }
 
 /** A section heading inside a step. */
@@ -106,7 +101,7 @@ function BasicsStep({ values }: { values: TenderFormValues }) {
         <Input placeholder="例如：区第一中学教学设备采购项目" />
       </Form.Item>
       <Form.Item
-        label="采购单位"
+        label={government ? '采购单位' : '出让人'}
         name="purchasingUnitName"
         rules={[
           { required: true, message: '请填写采购单位' },
@@ -126,7 +121,11 @@ function BasicsStep({ values }: { values: TenderFormValues }) {
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item label="采购方式" name="method" rules={[{ required: true, message: '请选择采购方式' }]}>
+          <Form.Item
+            label={government ? '采购方式' : '出让方式'}
+            name="method"
+            rules={[{ required: true, message: '请选择方式' }]}
+          >
             <Select options={optionsOf(PROCUREMENT_METHOD_LABELS)} />
           </Form.Item>
         </Col>
@@ -141,18 +140,17 @@ function BasicsStep({ values }: { values: TenderFormValues }) {
           label="预算金额（元）"
           name="budgetYuan"
           rules={amountRules('预算金额')}
-          extra={amountHint(values.budgetYuan, '按批准的预算填写，精确到分，例如 3500000.00')}
+          extra={
+            <AmountHint text={values.budgetYuan} fallback={'按批准的预算填写，精确到分，例如 3500000.00'} />
+          }
         >
           <Input inputMode="decimal" style={{ maxWidth: 320 }} />
         </Form.Item>
       ) : (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="网上挂牌、拍卖出让的出让条件暂由接口提交"
-          description="宗地或矿区、起始价、增价幅度、竞买保证金和底价承诺（底价本身不提交，竞价结束后再公开）请在草稿的 transfer 字段中提交，见 README 的“网上挂牌与拍卖”。网页表单将与竞价室一同提供。"
-        />
+        values.tradeType &&
+        values.tradeType !== 'governmentProcurement' && (
+          <TransferFields tradeType={values.tradeType} values={values.transfer} />
+        )
       )}
       <Form.Item
         label="项目概况"
@@ -377,11 +375,13 @@ function DateField({
   label,
   check,
   onSetEarliest,
+  noBoundHint = '选定采购方式后显示法定最早日期',
 }: {
   name: 'documentsFrom' | 'documentsUntil' | 'bidDeadline';
   label: string;
   check: DraftCheck | undefined;
   onSetEarliest: (value: Dayjs) => void;
+  noBoundHint?: string;
 }) {
   const earliest = check ? bindingBound(check.earliest, name) : undefined;
   const latest = check ? bindingBound(check.latest, name) : undefined;
@@ -410,7 +410,7 @@ function DateField({
               </Button>
             </Space>
           ) : (
-            <Hint>选定采购方式后显示法定最早日期</Hint>
+            <Hint>{noBoundHint}</Hint>
           )}
           {broken.map((v) => (
             <div key={v.rule} style={{ color: '#a8071a' }}>
@@ -429,6 +429,29 @@ function DateField({
   );
 }
 
+/** The three dates of a timeline, in order. */
+const TIMELINE_FIELDS = ['documentsFrom', 'documentsUntil', 'bidDeadline'] as const;
+
+/**
+ * A date's label: a procurement's (采购文件获取, 投标截止) or, for a listing or auction, what the same
+ * date means there (挂牌起始, 竞买申请截止, 挂牌截止 or 拍卖开始; TenderContentSchema's `transfer`).
+ */
+function timelineLabel(name: (typeof TIMELINE_FIELDS)[number], values: TenderFormValues): string {
+  const live = values.tradeType !== undefined && values.tradeType !== 'governmentProcurement';
+  if (!live)
+    return {
+      documentsFrom: '采购文件获取开始时间',
+      documentsUntil: '采购文件获取截止时间',
+      bidDeadline: '投标截止（开标）时间',
+    }[name];
+  const auction = values.method === 'auction';
+  return {
+    documentsFrom: auction ? '出让文件公布时间' : '挂牌起始时间',
+    documentsUntil: '竞买申请截止时间',
+    bidDeadline: auction ? '拍卖开始时间' : '挂牌截止时间',
+  }[name];
+}
+
 /** 时间安排: the dates with their legal bounds, the planned timeline, and every rule the draft breaks. */
 function TimelineStep({
   check,
@@ -437,7 +460,9 @@ function TimelineStep({
   saved,
   onSet,
   onGoToStep,
+  values,
 }: {
+  values: TenderFormValues;
   check: DraftCheck | undefined;
   checking: boolean;
   error: unknown;
@@ -445,6 +470,7 @@ function TimelineStep({
   onSet: (name: 'documentsFrom' | 'documentsUntil' | 'bidDeadline', value: Dayjs) => void;
   onGoToStep: (step: number) => void;
 }) {
+  const live = values.tradeType !== undefined && values.tradeType !== 'governmentProcurement';
   return (
     <>
       <StepHeading>时间安排</StepHeading>
@@ -460,51 +486,40 @@ function TimelineStep({
         style={{ marginBottom: 16 }}
       />
       <Row gutter={16}>
-        <Col xs={24} md={8}>
-          <DateField
-            name="documentsFrom"
-            label="采购文件获取开始时间"
-            check={check}
-            onSetEarliest={(v) => onSet('documentsFrom', v)}
-          />
-        </Col>
-        <Col xs={24} md={8}>
-          <DateField
-            name="documentsUntil"
-            label="采购文件获取截止时间"
-            check={check}
-            onSetEarliest={(v) => onSet('documentsUntil', v)}
-          />
-        </Col>
-        <Col xs={24} md={8}>
-          <DateField
-            name="bidDeadline"
-            label="投标截止（开标）时间"
-            check={check}
-            onSetEarliest={(v) => onSet('bidDeadline', v)}
-          />
-        </Col>
+        {TIMELINE_FIELDS.map((name) => (
+          <Col xs={24} md={8} key={name}>
+            <DateField
+              name={name}
+              label={timelineLabel(name, values)}
+              check={check}
+              onSetEarliest={(v) => onSet(name, v)}
+              {...(live ? { noBoundHint: '按出让公告和交易中心规则填写' } : {})}
+            />
+          </Col>
+        ))}
       </Row>
-      <Row gutter={16}>
-        <Col xs={24} md={8}>
-          <Form.Item
-            label="解密时限（分钟）"
-            name="decryptionWindowMinutes"
-            extra={<Hint>开标后供应商在此时限内解密投标</Hint>}
-          >
-            <InputNumber min={5} max={1440} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item
-            label="开标记录确认时限（分钟）"
-            name="confirmationWindowMinutes"
-            extra={<Hint>解密结束后供应商确认开标记录或提出异议</Hint>}
-          >
-            <InputNumber min={5} max={10080} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
+      {!live && (
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item
+              label="解密时限（分钟）"
+              name="decryptionWindowMinutes"
+              extra={<Hint>开标后供应商在此时限内解密投标</Hint>}
+            >
+              <InputNumber min={5} max={1440} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              label="开标记录确认时限（分钟）"
+              name="confirmationWindowMinutes"
+              extra={<Hint>解密结束后供应商确认开标记录或提出异议</Hint>}
+            >
+              <InputNumber min={5} max={10080} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
       <ProblemAlert error={error} />
       <Typography.Title level={3} style={{ fontSize: 16 }}>
         规则检查{checking && <Hint>（检查中…）</Hint>}
@@ -647,6 +662,7 @@ function TenderForm({ stored }: { stored?: { tender: OwnTender; etag: string | n
           {step === 3 && <EvaluationStep values={values} />}
           {step === 4 && (
             <TimelineStep
+              values={values}
               check={check.data}
               checking={check.isFetching}
               error={check.error}

@@ -20,6 +20,7 @@ import {
 import { CorrectionForm } from './correction-form';
 import { Blockers, useDraftCheck } from './draft-checks';
 import { NoticePreview, TenderSummary } from './notice-preview';
+import { ReserveRevealCard, ReserveSealCard } from './reserve-cards';
 import { TenderDocuments } from './tender-documents';
 
 /**
@@ -195,7 +196,8 @@ export function PurchaserTenderPage() {
     );
   const { tender, etag } = query.data;
   const base = `/purchaser/tenders/${tender.id}`;
-  const after = OPENING_FROM.includes(tender.status);
+  const live = tender.content.transfer !== undefined;
+  const after = !live && OPENING_FROM.includes(tender.status);
   return (
     <>
       <div style={{ marginBottom: 16 }}>
@@ -203,7 +205,7 @@ export function PurchaserTenderPage() {
           {tender.content.title}
         </Typography.Title>
         <Space wrap>
-          <TenderStatusTag status={tender.status} />
+          <TenderStatusTag status={tender.status} live={live} />
           <span>{tender.content.purchasingUnitName}</span>
           {tender.publishedAt && <span>发布于 {showBeijing(tender.publishedAt)}</span>}
           {tender.correctionCount > 0 && <span>已更正 {tender.correctionCount} 次</span>}
@@ -233,6 +235,34 @@ export function PurchaserTenderPage() {
         </Section>
       )}
 
+      {live && tender.publishedAt && (
+        <Section title="挂牌竞价">
+          <Space wrap style={{ marginBottom: 12 }}>
+            <LinkButton to={`/tenders/${tender.id}`}>查看竞价实况</LinkButton>
+            {AWARD_FROM.includes(tender.status) && tender.status !== 'awarding' && (
+              <LinkButton to={`${base}/award`}>成交与合同</LinkButton>
+            )}
+          </Space>
+          {tender.status === 'awarding' ? (
+            <ReserveRevealCard tender={tender} />
+          ) : (
+            <Typography.Paragraph style={{ marginBottom: 0 }}>
+              {tender.status === 'tendering'
+                ? '竞买人的报价实时显示在公开页面；竞价结束后如设有底价，请在此公开底价。'
+                : tender.status === 'failed'
+                  ? '本次出让流拍。'
+                  : '竞价已结束。'}
+            </Typography.Paragraph>
+          )}
+        </Section>
+      )}
+
+      {live && tender.status === 'draft' && (
+        <Section title="密封底价">
+          <ReserveSealCard tender={tender} etag={etag} />
+        </Section>
+      )}
+
       <Section title="项目概况">
         <TenderSummary tender={tender} />
         {tender.content.description && (
@@ -259,7 +289,9 @@ export function PurchaserTenderPage() {
       {tender.status === 'tendering' && (
         <Section title="更正公告">
           <Typography.Paragraph>
-            可更正采购文件、文件获取截止时间和投标截止时间；不得改变采购标的和资格条件（87号令第二十七条）。
+            {live
+              ? '挂牌交易起始前可发布补充公告，变更的内容向社会公布并通知已申请的竞买人；挂牌起始后不得更改（福建网上交易规则第十一条）。'
+              : '可更正采购文件、文件获取截止时间和投标截止时间；不得改变采购标的和资格条件（87号令第二十七条）。'}
           </Typography.Paragraph>
           <CorrectionForm tender={tender} etag={etag} />
         </Section>
