@@ -168,7 +168,7 @@ describe('the auction room (竞价室): two bidders see each other live', () => 
 
     // Assess 2: A sees B's quote and its own 竞买号 no longer leads
     await expect.poll(() => figure(a.page, 'current-price'), WAIT).toContain(yuan(second));
-    await expect.poll(() => a.page.getByText(`${numberB}`).count(), WAIT).toBeGreaterThan(0);
+    await expect.poll(() => figure(a.page, 'leader'), WAIT).toContain(numberB);
 
     // Act 3: two bidders quoted in the last hour, so the listing turns into timed bidding after its
     // preparation; the rooms are opened again at the new phase (the dev clock jumped)

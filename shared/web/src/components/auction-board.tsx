@@ -128,7 +128,10 @@ export function AuctionBoard({
             value={showYuan(view.currentPriceFen ?? view.startPriceFen)}
           />
         </div>
-        <Statistic title="领先竞买号" value={leader} />
+        <div data-testid="leader">
+          {/* A 竞买号 is a name, not a number: no thousands separators */}
+          <Statistic title="领先竞买号" value={leader} formatter={(value) => String(value)} />
+        </div>
         <div data-testid="quote-count">
           <Statistic title="报价次数" value={view.quoteCount} />
         </div>
