@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { TEST_CALENDAR } from '../../infra/local/calendar-fixture-2027';
 import { chinaDate, periodEnd } from '../../shared/domain/calendar';
@@ -10,6 +9,7 @@ import {
   launchBrowser,
   newPortalContext,
   pickDateTime,
+  settle,
   signInThroughLoginPage,
   type TestBrowser,
   takeScreenshots,
@@ -26,18 +26,6 @@ const TITLE = '区实验小学多媒体教室设备采购项目';
 const DOCUMENT = Buffer.from(
   '%PDF-1.7 招标文件：多媒体教室设备 40 套，含交互式平板、功放与安装调试。'.repeat(30),
 );
-
-/** Waits until no picker, select popup or toast is on screen (they animate out), before a photograph. */
-async function settle(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.locator('.ant-picker-dropdown:visible, .ant-select-dropdown:visible').count())
-    .toBe(0);
-  // A toast fading out has no contrast to speak of: let it go first
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  await page.evaluate(() =>
-    (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
-  );
-}
 
 describe('a purchaser drafts, checks, uploads, previews and publishes a tender in the browser', () => {
   let api: ApiClient;

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { reserveCommitment } from '../../shared/domain/sealing';
 import { ReserveFileSchema } from '../../shared/schemas/reserve-file';
@@ -11,6 +10,7 @@ import {
   launchBrowser,
   newPortalContext,
   pickDateTime,
+  settle,
   signInWithToken,
   type TestBrowser,
   takeScreenshots,
@@ -25,14 +25,6 @@ const TITLE = '城北片区 B-07 地块国有建设用地使用权网上挂牌�
 const DOCUMENT = Buffer.from(
   '%PDF-1.7 出让文件：城北片区 B-07 地块，宗地图、规划条件与出让合同范本。'.repeat(30),
 );
-
-/** Waits until no popup or toast is on screen (they animate out), before a photograph. */
-async function settle(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.locator('.ant-picker-dropdown:visible, .ant-select-dropdown:visible').count())
-    .toBe(0);
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-}
 
 describe('a transferor (出让人) drafts a land listing in the form, seals its reserve in the browser and reveals it', () => {
   let api: ApiClient;

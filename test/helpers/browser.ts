@@ -212,3 +212,15 @@ export async function pickDateTime(page: Page, label: string, text: string): Pro
   await input.press('Enter');
   await page.getByRole('heading', { level: 1 }).click();
 }
+
+/** Waits until no picker, select popup or toast is on screen (they animate out), before a photograph. */
+export async function settle(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.locator('.ant-picker-dropdown:visible, .ant-select-dropdown:visible').count())
+    .toBe(0);
+  // A toast fading out has no contrast to speak of: let it go first
+  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
+  await page.evaluate(() =>
+    (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+  );
+}

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Typography }
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LinkButton } from '../../components/link-button';
+import { LoadMore } from '../../components/load-more';
 import { PageLoading } from '../../components/page-loading';
 import { ProblemAlert } from '../../components/problem-alert';
 import { PublicRows } from '../../components/public-rows';
@@ -188,15 +189,7 @@ export function ExpertPoolPage() {
           })}
         />
       )}
-      {list.hasNextPage && (
-        <Button
-          loading={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-          style={{ marginTop: 12 }}
-        >
-          加载更多
-        </Button>
-      )}
+      <LoadMore list={list} />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Tabs, Typography } from 'antd';
+import { Tabs, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { CATEGORY_LABELS, PROCUREMENT_METHOD_LABELS } from '../../../../schemas/labels';
 import { LinkButton } from '../../components/link-button';
+import { LoadMore } from '../../components/load-more';
 import { PageLoading } from '../../components/page-loading';
 import { ProblemAlert } from '../../components/problem-alert';
 import { PublicRows } from '../../components/public-rows';
@@ -79,15 +80,7 @@ function StageList({ stage }: { stage: (typeof STAGES)[number] }) {
           ),
         })}
       />
-      {list.hasNextPage && (
-        <Button
-          loading={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-          style={{ marginTop: 12 }}
-        >
-          加载更多
-        </Button>
-      )}
+      <LoadMore list={list} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Button, Card, Space, Typography } from 'antd';
+import { Card, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PROCUREMENT_METHOD_LABELS } from '../../../../schemas/labels';
 import { Countdown } from '../../components/countdown';
 import { LinkButton } from '../../components/link-button';
+import { LoadMore } from '../../components/load-more';
 import { PageLoading } from '../../components/page-loading';
 import { ProblemAlert } from '../../components/problem-alert';
 import { EmptyNote } from '../../components/public-rows';
@@ -176,11 +177,7 @@ export function PurchaserProjectsPage() {
       {items.map((tender) => (
         <ProjectCard key={tender.id} tender={tender} />
       ))}
-      {list.hasNextPage && (
-        <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          加载更多
-        </Button>
-      )}
+      <LoadMore list={list} />
     </div>
   );
 }

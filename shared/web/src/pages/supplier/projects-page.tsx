@@ -1,13 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { TENDER_STATUS_LABELS } from '../../../../schemas/labels';
 import { Countdown } from '../../components/countdown';
 import { LinkButton } from '../../components/link-button';
+import { LoadMore } from '../../components/load-more';
 import { PageLoading } from '../../components/page-loading';
 import { ProblemAlert } from '../../components/problem-alert';
 import { ToneTag } from '../../components/public-tags';
-
 import { showBeijing } from '../../lib/time';
 import {
   BID_STATUS_LABELS,
@@ -111,11 +111,7 @@ function SupplierProjectsContent() {
       {items.map((tender) => (
         <ProjectCard key={tender.id} tender={tender} />
       ))}
-      {list.hasNextPage && (
-        <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          加载更多
-        </Button>
-      )}
+      <LoadMore list={list} />
     </div>
   );
 }
