@@ -1,8 +1,8 @@
 import { provideApiGatewayLivePublisher } from '../../shared/adapters/apigateway/provide';
 import { createContextHandler } from '../../shared/http/context-handler';
 
-// Quotes and the reserve push to the auction rooms: this bundle alone (with the tick's) carries the
-// WebSocket API's management client, loaded at the first push
+// Quotes and the reserve push to the auction rooms: this bundle (with the tick's and the tenders
+// context's, for a cancellation) carries the WebSocket API's management client, loaded at the first push
 provideApiGatewayLivePublisher();
 
 /** The function of live land and mining-rights transfers: a router over the context's routes of the route table, each loaded at its first request (no bucket). */

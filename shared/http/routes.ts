@@ -213,7 +213,7 @@ const ROUTE_TABLE = [
     handler: 'cancel-tender',
     context: 'tenders',
     auth: purchaser,
-    access: { table: 'readWrite' },
+    access: { table: 'readWrite', live: 'publish' },
     summary: 'Cancel a tender; a published one gets a termination notice (终止公告)',
     tag: 'tenders',
   },

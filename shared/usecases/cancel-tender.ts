@@ -1,6 +1,7 @@
 import type { Deps } from '../ports/deps';
 import type { Tender } from '../schemas/tender';
 import { applyChange, type Caller, checkExpectedVersion, loadOwnTender } from './tender-change';
+import { pushSaved } from './transfers';
 
 /** Input of {@link cancelTender}. */
 export interface CancelTenderInput {
@@ -23,7 +24,7 @@ export async function cancelTender(input: CancelTenderInput, deps: Deps): Promis
   const tender = await loadOwnTender(deps, input.caller, input.tenderId);
   checkExpectedVersion(tender, input.expectedVersion);
   const wasPublic = tender.publishedAt !== undefined;
-  return applyChange(deps, tender, {
+  const saved = await applyChange(deps, tender, {
     action: 'cancel',
     eventType: 'tender.cancelled',
     actor: input.caller,
@@ -33,4 +34,7 @@ export async function cancelTender(input: CancelTenderInput, deps: Deps): Promis
       ? [{ type: 'termination', title: `${tender.content.title}终止公告`, body: { reason: input.reason } }]
       : [],
   });
+  // A live transfer's room learns at once that it has ended (终止)
+  await pushSaved(deps, 'closed', saved);
+  return saved;
 }

@@ -191,8 +191,16 @@ async function pushLive(deps: Deps, event: LiveAuctionMessage['event'], view: Au
   }
 }
 
-/** Pushes the view of a transfer whose change was just saved (its recent quotes are read once). */
-async function pushSaved(deps: Deps, event: LiveAuctionMessage['event'], saved: Tender): Promise<void> {
+/**
+ * Pushes the view of a tender whose change was just saved (its recent quotes are read once), if it is
+ * a published live transfer; other tenders have no room to push to.
+ */
+export async function pushSaved(
+  deps: Deps,
+  event: LiveAuctionMessage['event'],
+  saved: Tender,
+): Promise<void> {
+  if (!saved.auction) return;
   let view: AuctionView;
   try {
     view = await viewOf(deps, saved);

@@ -679,14 +679,17 @@ describe('stateless stack: the live channel (WebSocket API)', () => {
   });
 
   it('grants execute-api:ManageConnections on the live stage’s POST @connections alone, with LIVE_ENDPOINT, to exactly the functions that publish', () => {
-    // Prepare: the quotes and the reserve (transfers context) and the tick publish
+    // Prepare: the quotes and the reserve (transfers context), a cancellation (tenders) and the tick publish
     const apiId = logicalIdOf(portal.stateless.liveApi);
     expect(contextAccess('transfers').live).toBe('publish');
     expect(SCHEDULES.find((schedule) => schedule.id === 'tick')?.access.live).toBe('publish');
     expect(ROUTES.filter((route) => route.access.live === 'publish').map((route) => route.id)).toEqual([
+      'cancelTender',
       'placeQuote',
       'revealReserve',
     ]);
+    expect(contextAccess('tenders').live).toBe('publish');
+    expect(contextAccess('open-data').live).toBeUndefined();
 
     for (const { id, kind, access } of ACCESS_BY_ID) {
       // Act

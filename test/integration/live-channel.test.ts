@@ -6,6 +6,8 @@
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { getDeps, overrideDeps } from '../../shared/adapters/deps';
+import type { Logger } from '../../shared/ports/logger';
 import {
   auctionChannel,
   type LiveAuctionMessage,
@@ -235,6 +237,27 @@ describe('the live channel of an auction room (/api/live)', () => {
     });
   });
 
+  it('pushes the cancellation (终止) of a transfer as its close', async () => {
+    // Prepare
+    const { tender } = await transferWith(1);
+    const room = await subscribe(auctionChannel(tender.id));
+
+    // Act
+    const cancelled = await api.call('POST', `/api/tenders/${tender.id}/cancel`, {
+      token: purchaser,
+      body: { reason: '出让方案调整，终止本次挂牌出让' },
+    });
+    const closed = await room.message(0);
+
+    // Assess
+    expect(cancelled.status).toBe(200);
+    expect(closed).toMatchObject({
+      event: 'closed',
+      tenderId: tender.id,
+      view: { status: 'cancelled', phase: 'closed', minimumQuoteFen: null },
+    });
+  });
+
   it('refuses an upgrade without a valid auction channel with 400, and any other path with 404', async () => {
     // Act
     const missing = await refusal(liveUrl(null));
@@ -275,6 +298,39 @@ describe('the live channel of an auction room (/api/live)', () => {
     expect(delivered.view.quoteCount).toBe(1);
     expect(leaves.received).toEqual([]);
     await expect.poll(() => api.gateway.live.subscribers(channel)).toBe(1);
+  });
+
+  it('answers the quote when the push fails, and logs a warning naming the transfer', async () => {
+    // Prepare: a publisher whose every push fails, and a logger that keeps its lines
+    const { tender, bidders } = await transferWith(1);
+    const [a] = bidders as [TestSupplier];
+    const real = getDeps();
+    const warnings: Array<{ message: string; extra: Record<string, unknown>[] }> = [];
+    const keeping: Logger = {
+      info: () => undefined,
+      error: () => undefined,
+      warn: (message, ...extra) => warnings.push({ message, extra }),
+    };
+    overrideDeps({
+      live: { publish: () => Promise.reject(new Error('endpoint unreachable')) },
+      logger: keeping,
+    });
+
+    // Act
+    let placed: Awaited<ReturnType<typeof quote>>;
+    try {
+      placed = await quote(api, tender.id, a, LAND_TERMS.startPriceFen);
+    } finally {
+      overrideDeps({ live: real.live, logger: real.logger });
+    }
+    const polled = (await api.call('GET', `/api/tenders/${tender.id}/auction`)).body;
+
+    // Assess
+    expect(placed.status).toBe(201);
+    expect(polled.quoteCount).toBe(1);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.message).toContain('Live push failed');
+    expect(warnings[0]?.extra[0]).toMatchObject({ tenderId: tender.id, event: 'quote' });
   });
 
   it('ignores what a client sends and answers its pings', async () => {
