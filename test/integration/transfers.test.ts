@@ -74,7 +74,11 @@ describe('a live listing (网上挂牌): quotes update the listed price', () => 
     expect(first.status).toBe(201);
     expect(belowIncrement.status).toBe(422);
     expect(belowIncrement.body.errors[0].message_zh).toContain('至少高一个加价幅度');
-    expect(belowIncrement.body.errors[0].message_zh).toContain(String(LAND_TERMS.startPriceFen + 10_000_000));
+    // The least quote in 万元 for people, in 分 in English (as the rest of the API counts money)
+    expect(belowIncrement.body.errors[0].message_zh).toContain('至少 1010万元');
+    expect(belowIncrement.body.errors[0].message_en).toContain(
+      `${LAND_TERMS.startPriceFen + 10_000_000} fen`,
+    );
     expect(offUnit.status).toBe(422);
     expect(offUnit.body.errors[0].message_zh).toContain('整数倍');
     expect(second.status).toBe(201);
