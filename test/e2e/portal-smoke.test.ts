@@ -32,7 +32,7 @@ describe('the portal shell in Chromium', () => {
     const missingAsset = await page.request.get('/assets/none.js');
     expect(missingAsset.status()).toBe(404);
     const config = await page.request.get('/config.json');
-    expect(await config.json()).toEqual({ auth: { mode: 'dev' } });
+    expect(await config.json()).toEqual({ auth: { mode: 'dev' }, live: { url: '/api/live' } });
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
