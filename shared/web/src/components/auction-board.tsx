@@ -54,15 +54,16 @@ function LiveNote({ status }: { status: LiveStatus }) {
   );
 }
 
-/** The outcome once bidding ended: 成交 with the premium, or 流拍; and the reserve, checked. */
+/**
+ * The outcome once bidding ended, as the server decided it (the tender's status): 成交 with the
+ * premium, 流拍, awaiting the reserve, or 终止; and the revealed reserve, checked.
+ */
 function Outcome({ view }: { view: AuctionViewData }) {
   if (view.phase !== 'closed') return null;
   const reserve = view.reserve;
   const price = view.currentPriceFen;
-  const sold =
-    price !== null &&
-    (view.reserveCommitment === null || (reserve?.matches === true && price >= reserve.priceFen));
-  const waiting = price !== null && view.reserveCommitment !== null && !reserve;
+  const sold = price !== null && (view.status === 'awarded' || view.status === 'complete');
+  const waiting = view.status === 'awarding';
   const premium = price !== null ? price - view.startPriceFen : 0;
   return (
     <div style={{ marginTop: 16 }}>
@@ -74,6 +75,13 @@ function Outcome({ view }: { view: AuctionViewData }) {
           showIcon
           title={`成交：竞得人竞买号 ${view.leaderBidderNo ?? '—'}，成交价 ${showYuan(price)}`}
           description={`溢价 ${showYuan(premium)}，溢价率 ${showPercent(premium, view.startPriceFen)}（对起始价）`}
+        />
+      ) : view.status === 'cancelled' ? (
+        <Alert
+          type="info"
+          showIcon
+          title="出让已终止"
+          description="本次出让已发布终止公告，不再确定竞得人。"
         />
       ) : (
         <Alert

@@ -25,7 +25,12 @@ export function PublicResult({ result }: { result: TenderResult }) {
   const deal = award.dealAmountFen;
   const base = result.budgetFen ?? result.startPriceFen;
   const items: { key: string; label: string; children: ReactNode }[] = [
-    { key: 'supplier', label: '成交供应商', children: award.supplierName },
+    // A transfer (with a start price, no budget) has a 竞得人, a procurement a 成交供应商
+    {
+      key: 'supplier',
+      label: result.startPriceFen !== undefined ? '竞得人' : '成交供应商',
+      children: award.supplierName,
+    },
     { key: 'scale', label: '企业规模', children: SCALE_LABELS[award.supplierScale] },
     { key: 'deal', label: '成交金额', children: showYuan(deal) },
     { key: 'awardedAt', label: '确定时间', children: showBeijing(award.awardedAt) },

@@ -101,3 +101,10 @@ export async function recordDepositRefund(
     )
   ).data;
 }
+
+/** The transferor opens its sealed reserve after bidding ends; the server checks it and decides. */
+export async function revealReserve(tenderId: string, body: BodyOf<'revealReserve'>) {
+  return (
+    await callApi('revealReserve', `/api/tenders/${tenderId}/auction/reserve`, { method: 'POST', body })
+  ).data;
+}

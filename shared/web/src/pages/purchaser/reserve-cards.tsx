@@ -5,10 +5,11 @@ import { generateNonce, reserveCommitment } from '../../../../domain/sealing';
 import { RESERVE_FILE_FORMAT, type ReserveFile, ReserveFileSchema } from '../../../../schemas/reserve-file';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SupplierHint as Hint } from '../../components/supplier-hint';
-import { callApi } from '../../lib/api';
+import { auctionKey } from '../../lib/live';
 import { readYuan, showYuan } from '../../lib/money';
 import { saveBlob } from '../../lib/save-file';
 import { type OwnTender, updateTender } from '../../services/purchaser';
+import { revealReserve } from '../../services/transfers';
 
 /** The reserve file's name: the tender's number, so several transfers' files stay apart. */
 function reserveFileName(tenderId: string): string {
@@ -122,17 +123,12 @@ export function ReserveRevealCard({ tender }: { tender: OwnTender }) {
   const [fileError, setFileError] = useState<string | null>(null);
   const published = tender.content.transfer?.reserveCommitment;
   const reveal = useMutation({
-    mutationFn: async (chosen: ReserveFile) =>
-      (
-        await callApi('revealReserve', `/api/tenders/${tender.id}/auction/reserve`, {
-          method: 'POST',
-          body: { reservePriceFen: chosen.reservePriceFen, nonce: chosen.nonce },
-        })
-      ).data,
+    mutationFn: (chosen: ReserveFile) =>
+      revealReserve(tender.id, { reservePriceFen: chosen.reservePriceFen, nonce: chosen.nonce }),
     onSuccess: () => {
       void message.success('底价已公开');
       void queryClient.invalidateQueries({ queryKey: ['purchaser'] });
-      void queryClient.invalidateQueries({ queryKey: ['auction', tender.id] });
+      void queryClient.invalidateQueries({ queryKey: auctionKey(tender.id) });
     },
   });
   const choose = async (picked: File | undefined) => {
