@@ -11,6 +11,7 @@ import { DynamoBidRepository } from './dynamodb/bid-repository';
 import { DynamoCalendarRepository } from './dynamodb/calendar-repository';
 import { DynamoEvaluationRepository } from './dynamodb/evaluation-repository';
 import { DynamoReportRepository } from './dynamodb/report-repository';
+import { DynamoRightsRepository } from './dynamodb/rights-repository';
 import { DynamoTenderRepository } from './dynamodb/tender-repository';
 import { DynamoTransferRepository } from './dynamodb/transfer-repository';
 import {
@@ -98,6 +99,7 @@ export function createDeps(clock: Clock = systemClock): Deps {
   const reports = new DynamoReportRepository(client, tableName);
   const calendar = new DynamoCalendarRepository(client, tableName);
   const transfers = new DynamoTransferRepository(client, tableName);
+  const rights = new DynamoRightsRepository(client, tableName);
   const documents = lazyDocumentStore(process.env[ENV.bucketName]);
   const live = lazyLivePublisher({ client, tableName });
   return {
@@ -106,6 +108,7 @@ export function createDeps(clock: Clock = systemClock): Deps {
     evaluations,
     reports,
     transfers,
+    rights,
     documents,
     calendar,
     clock,

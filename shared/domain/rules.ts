@@ -227,9 +227,30 @@ export interface TransferParameterRule extends RuleBase {
   unit: 'minutes' | 'seconds' | 'fen' | 'workingDays';
 }
 
+/** The statutory clocks of suppliers' rights (DESIGN.md section 10). */
+export const RIGHTS_CLOCKS = ['enquiryAnswer'] as const;
+
+/** One statutory clock of suppliers' rights. */
+export type RightsClock = (typeof RIGHTS_CLOCKS)[number];
+
+/**
+ * A period within which a party of a procurement must act on a supplier's enquiry, challenge or
+ * complaint, counted from the day of the step that starts it (that day not counted, 87号令第85条).
+ */
+export interface RightsClockRule extends RuleBase {
+  kind: 'rightsClock';
+  /** Which clock. */
+  clock: RightsClock;
+  /** Length of the period. */
+  count: number;
+  /** Calendar days or working days. */
+  unit: 'days' | 'workingDays';
+}
+
 /** One row of the rules table. */
 export type Rule =
   | TransferParameterRule
+  | RightsClockRule
   | MinPeriodRule
   | MaxPeriodRule
   | TimelineOrderRule
@@ -897,6 +918,22 @@ const RULES: readonly Rule[] = deepFreeze<Rule[]>([
     unit: 'workingDays',
   },
   {
+    id: 'enquiry.answer-period',
+    kind: 'rightsClock',
+    title: {
+      zh: '供应商对政府采购活动事项提出询问的，采购人应当在3个工作日内作出答复',
+      en: 'The purchasing unit answers a supplier’s enquiry within 3 working days',
+    },
+    citation: '政府采购法第五十一条；实施条例第五十二条',
+    source: 'primary',
+    effectiveFrom: REGULATIONS_SINCE,
+    methods: PROCUREMENT_METHODS,
+    tradeTypes: ['governmentProcurement'],
+    clock: 'enquiryAnswer',
+    count: 3,
+    unit: 'workingDays',
+  },
+  {
     id: 'correction.min-notice',
     kind: 'correctionNotice',
     title: {
@@ -1357,6 +1394,9 @@ function checkRule(
     case 'correctionNotice':
     case 'correctionImmutable':
       // Checked when a correction is planned, not at publication.
+      return [];
+    case 'rightsClock':
+      // Counted when a supplier enquires, challenges or complains (domain/rights.ts), not at publication
       return [];
     case 'transferParameter':
       // Read by the live transfer as it runs (domain/auction.ts); the quote unit also bounds the notice

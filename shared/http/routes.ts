@@ -34,6 +34,9 @@ export const CONTEXTS = {
     summary:
       'Live land and mining-rights transfers: applications and the deposit ledger, quotes, the reserve',
   },
+  rights: {
+    summary: "Suppliers' rights: enquiries and their answers, with the statutory clocks",
+  },
 } as const satisfies Record<string, { summary: string }>;
 
 /** The id of a bounded context. */
@@ -89,7 +92,8 @@ export interface RouteSpec {
     | 'reports'
     | 'ocds'
     | 'calendar'
-    | 'transfers';
+    | 'transfers'
+    | 'rights';
 }
 
 /** A job run on a schedule (EventBridge in AWS, a timer locally). */
@@ -284,6 +288,64 @@ const ROUTE_TABLE = [
     access: { table: 'read' },
     summary: 'Public notice feed (采购公告, 更正公告, 终止公告), newest first',
     tag: 'notices',
+  },
+  {
+    id: 'listEnquiries',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/enquiries',
+    handler: 'list-enquiries',
+    context: 'open-data',
+    auth: 'public',
+    access: { table: 'read' },
+    summary:
+      'Every enquiry (询问) of a published tender with its answer and due date, oldest first; the askers are never named',
+    tag: 'rights',
+  },
+  {
+    id: 'listRestrictedEnquiries',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/enquiries/restricted',
+    handler: 'list-restricted-enquiries',
+    context: 'open-data',
+    auth: centre,
+    access: { table: 'read' },
+    summary: 'Centre staff: every enquiry of a tender with its asker, to supervise the answer periods',
+    tag: 'rights',
+  },
+  {
+    id: 'askEnquiry',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/enquiries',
+    handler: 'ask-enquiry',
+    context: 'rights',
+    auth: supplier,
+    access: { table: 'readWrite' },
+    summary:
+      'A supplier asks about a government procurement (政府采购法第51条); the answer is due within 3 working days (实施条例第52条)',
+    tag: 'rights',
+  },
+  {
+    id: 'listMyEnquiries',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/my-enquiries',
+    handler: 'list-my-enquiries',
+    context: 'rights',
+    auth: supplier,
+    access: { table: 'read' },
+    summary: "The supplier's own enquiries about a tender, with their answers",
+    tag: 'rights',
+  },
+  {
+    id: 'answerEnquiry',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/enquiries/{enquiryId}/answer',
+    handler: 'answer-enquiry',
+    context: 'rights',
+    auth: purchaser,
+    access: { table: 'readWrite' },
+    summary:
+      'The purchasing unit answers an enquiry; a change of the documents names its correction notice (87号令第27条)',
+    tag: 'rights',
   },
   {
     id: 'listMyTenders',

@@ -6,6 +6,7 @@ import type { EvaluationRepository } from './evaluation-repository';
 import type { LivePublisher } from './live-publisher';
 import type { Logger } from './logger';
 import type { ReportRepository } from './report-repository';
+import type { RightsRepository } from './rights-repository';
 import type { TenderRepository } from './tender-repository';
 import type { TransferRepository } from './transfer-repository';
 
@@ -26,6 +27,8 @@ export interface Deps {
   reports: ReportRepository;
   /** Live transfers' applications (the deposit ledger) and quotes. */
   transfers: TransferRepository;
+  /** Suppliers' enquiries (their writes go with the tender's change). */
+  rights: RightsRepository;
   /** Document storage. */
   documents: DocumentStore;
   /** The years the centre loaded into the working-day calendar. */

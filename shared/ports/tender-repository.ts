@@ -2,6 +2,7 @@ import type { FiguresDelta, TradeFacets } from '../domain/aggregates';
 import type { SealedEvent } from '../schemas/audit';
 import type { Award, Contract } from '../schemas/award';
 import type { OpeningRecord } from '../schemas/bid';
+import type { Enquiry } from '../schemas/enquiry';
 import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
 import type { Notice, NoticeFilters } from '../schemas/notice';
 import type { Tender, TenderFilters } from '../schemas/tender';
@@ -91,6 +92,8 @@ export interface TenderChange {
   openingRecord?: OpeningRecord;
   /** The committee, new (expectedVersion null) or changed, written with the change. */
   committee?: { value: Committee; expectedVersion: number | null };
+  /** A supplier's enquiry, new (expectedVersion null) or answered, written with the change. */
+  enquiry?: { value: Enquiry; expectedVersion: number | null };
   /** Experts newly assigned to the tender's committee. */
   assignments?: string[];
   /** A score sheet locked by its member (it must still be a draft at `expectedVersion`). */
@@ -117,6 +120,7 @@ export type RelatedWrites = Pick<
   TenderChange,
   | 'openingRecord'
   | 'committee'
+  | 'enquiry'
   | 'assignments'
   | 'submittedSheet'
   | 'report'

@@ -4,6 +4,7 @@ import type { OperationSchemas } from './operations/common';
 import { EVALUATION_OPERATIONS } from './operations/evaluation';
 import { OPEN_DATA_OPERATIONS } from './operations/open-data';
 import { OPENAPI_OPERATIONS } from './operations/openapi';
+import { RIGHTS_OPERATIONS } from './operations/rights';
 import { TENDERS_OPERATIONS } from './operations/tenders';
 import { TRANSFERS_OPERATIONS } from './operations/transfers';
 import { WORKBOOK_OPERATIONS } from './operations/workbook';
@@ -23,6 +24,7 @@ export const OPERATIONS = {
   ...AWARDS_OPERATIONS,
   ...WORKBOOK_OPERATIONS,
   ...TRANSFERS_OPERATIONS,
+  ...RIGHTS_OPERATIONS,
 } as const satisfies Record<string, OperationSchemas>;
 /** The id of an operation. */
 export type OperationId = keyof typeof OPERATIONS;

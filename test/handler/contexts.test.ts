@@ -20,6 +20,7 @@ const PATH_VALUES = {
   documentId: TENDER_ID,
   bidId: TENDER_ID,
   expertId: TENDER_ID,
+  enquiryId: TENDER_ID,
   supplierOrgId: 'org-supplier-1',
 };
 

@@ -28,6 +28,7 @@ import { handler as getTenderReleases } from '../../functions/get-tender-release
 import { handler as getTenderResult } from '../../functions/get-tender-result';
 import { handler as getTenderTimeline } from '../../functions/get-tender-timeline';
 import { handler as listCalendarYears } from '../../functions/list-calendar-years';
+import { handler as listEnquiries } from '../../functions/list-enquiries';
 import { handler as listNotices } from '../../functions/list-notices';
 import { handler as listQuotes } from '../../functions/list-quotes';
 import { handler as listReleases } from '../../functions/list-releases';
@@ -71,6 +72,9 @@ const CONTRACT_ID = '01JNB8Z3Q4R5S6T7V8W9X0Y1Z8';
 const CONTRACT_DOC_ID = '01JNB8Z3Q4R5S6T7V8W9X0Y1Z9';
 const TRANSFER_ID = '01JNB8Z3Q4R5S6T7V8W9X0Y1ZD';
 const QUOTE_ID = '01JNB8Z3Q4R5S6T7V8W9X0Y1ZE';
+const ENQUIRY_ID = '01JNB8Z3Q4R5S6T7V8W9X0Y1ZF';
+/** The organisation that asked: named to the centre alone (DESIGN.md section 10). */
+const ASKER_NAME = '昭化区询问供应商有限公司';
 const NOTICE_IDS = ['01JNB8Z3Q4R5S6T7V8W9X0Y1ZA', '01JNB8Z3Q4R5S6T7V8W9X0Y1ZB', '01JNB8Z3Q4R5S6T7V8W9X0Y1ZC'];
 
 const purchaser: Actor = { sub: PURCHASER_SUB, orgId: ORG_A, role: 'purchaser', sourceIp: PURCHASER_IP };
@@ -223,6 +227,24 @@ function givenCompletedTender(): void {
     { pk: `TENDER#${TENDER_ID}`, sk: 'AWARD', entity: 'award', data: award },
     { pk: `TENDER#${TENDER_ID}`, sk: 'CONTRACT', entity: 'contract', data: contract },
     ...liveTransferItems(base, at),
+    {
+      pk: `TENDER#${TENDER_ID}`,
+      sk: `ENQUIRY#${ENQUIRY_ID}`,
+      entity: 'enquiry',
+      version: 2,
+      data: {
+        id: ENQUIRY_ID,
+        tenderId: TENDER_ID,
+        question: '第三章技术参数中的“不低于”是否含本数？',
+        askedAt: at(1),
+        answerDueOn: '2025-03-05',
+        answerDueAt: '2025-03-05T15:59:59.999Z',
+        askerOrgId: SUPPLIER_ORG,
+        askerName: ASKER_NAME,
+        answer: { text: '含本数。', answeredAt: at(2), correctionNoticeSeq: null, late: false },
+        version: 2,
+      },
+    },
   ];
 }
 
@@ -309,6 +331,7 @@ const CALLS: Record<string, { handler: Handler; pathParameters?: Record<string, 
   listCalendarYears: { handler: listCalendarYears as Handler },
   getAuction: { handler: getAuction as Handler, pathParameters: { tenderId: TRANSFER_ID } },
   listQuotes: { handler: listQuotes as Handler, pathParameters: { tenderId: TRANSFER_ID } },
+  listEnquiries: { handler: listEnquiries as Handler, pathParameters: { tenderId: TENDER_ID } },
 };
 
 const PUBLIC_ROUTES = ROUTES.filter((route) => route.auth === 'public');
@@ -364,6 +387,12 @@ describe('public responses', () => {
       expect(text).not.toContain(SYSTEM_ACTOR.sub);
       // A bidder in a live transfer is known by its 竞买号 alone (福建网上交易规则第二十五条)
       if (id === 'getAuction' || id === 'listQuotes') expect(text).not.toContain(SUPPLIER_ORG);
+      // The asker of an enquiry is never named in public (ProZorro hides the author too)
+      if (id === 'listEnquiries') {
+        expect(text).toContain('含本数');
+        expect(text).not.toContain(SUPPLIER_ORG);
+        expect(text).not.toContain(ASKER_NAME);
+      }
     },
   );
 

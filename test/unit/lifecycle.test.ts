@@ -39,6 +39,15 @@ const LEGAL: readonly [TenderStatus, LifecycleAction, TenderStatus][] = [
   ['tendering', 'failTransfer', 'failed'],
   ['awarding', 'concludeTransfer', 'awarded'],
   ['awarding', 'failTransfer', 'failed'],
+  // A supplier's enquiry and its answer (政府采购法第五十一条) keep every published status
+  ['tendering', 'enquire', 'tendering'],
+  ['opening', 'enquire', 'opening'],
+  ['evaluating', 'enquire', 'evaluating'],
+  ['awarding', 'enquire', 'awarding'],
+  ['awarded', 'enquire', 'awarded'],
+  ['complete', 'enquire', 'complete'],
+  ['failed', 'enquire', 'failed'],
+  ['cancelled', 'enquire', 'cancelled'],
 ];
 
 const legalKeys = new Set(LEGAL.map(([status, action]) => `${status}/${action}`));
@@ -49,7 +58,7 @@ const ILLEGAL: [TenderStatus, LifecycleAction][] = TENDER_STATUSES.flatMap((stat
 );
 
 describe('nextStatus', () => {
-  test('the matrix is complete: 9 states × 18 actions = 23 legal + 139 illegal pairs', () => {
+  test('the matrix is complete: 9 states × 19 actions = 31 legal + 140 illegal pairs', () => {
     // Prepare
     const pairs = TENDER_STATUSES.length * LIFECYCLE_ACTIONS.length;
 
@@ -58,9 +67,9 @@ describe('nextStatus', () => {
 
     // Assess
     expect(TENDER_STATUSES).toHaveLength(9);
-    expect(LIFECYCLE_ACTIONS).toHaveLength(18);
+    expect(LIFECYCLE_ACTIONS).toHaveLength(19);
     expect(covered).toBe(pairs);
-    expect(ILLEGAL).toHaveLength(139);
+    expect(ILLEGAL).toHaveLength(140);
   });
 
   test.each(LEGAL)('%s --%s--> %s', (status, action, expected) => {
@@ -120,15 +129,17 @@ describe('allowedActions', () => {
         'closeBidding',
         'concludeTransfer',
         'failTransfer',
+        'enquire',
       ],
     ],
-    ['opening', ['publishOpeningRecord', 'closeOpening', 'failOpening']],
-    ['evaluating', ['recordEvaluationStep', 'report', 'failEvaluation']],
-    ['awarding', ['failEvaluation', 'award', 'concludeTransfer', 'failTransfer']],
-    ['awarded', ['recordContract']],
-    ['complete', []],
-    ['failed', []],
-    ['cancelled', []],
+    ['opening', ['publishOpeningRecord', 'closeOpening', 'failOpening', 'enquire']],
+    ['evaluating', ['recordEvaluationStep', 'report', 'failEvaluation', 'enquire']],
+    ['awarding', ['failEvaluation', 'award', 'concludeTransfer', 'failTransfer', 'enquire']],
+    ['awarded', ['recordContract', 'enquire']],
+    // A supplier may still enquire about a finished, failed or terminated procurement (政府采购法第五十一条)
+    ['complete', ['enquire']],
+    ['failed', ['enquire']],
+    ['cancelled', ['enquire']],
   ] as const)('%s allows %j', (status, expected) => {
     // Prepare: nothing beyond the table row
 

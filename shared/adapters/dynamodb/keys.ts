@@ -29,6 +29,7 @@
  * | a live transfer's quotes, in order              | table       | pk = TENDER#<id>, sk begins_with QUOTE#                |
  * | a transfer's deposit ledger; one application    | table       | pk = TENDER#<id>, sk begins_with / = APPLICANT#<orgId> |
  * | a 竞买号 taken in a transfer                     | table       | pk = TENDER#<id>, sk = BIDDERNO#<no>                   |
+ * | a tender's enquiries (询问), oldest first        | table       | pk = TENDER#<id>, sk begins_with ENQUIRY#              |
  * | a report: one scope of one year, every line     | table       | pk = AGG#<year>#<scope>, sk = TOTAL / <DIM>#<value>    |
  * | a year's target                                 | table       | pk = TARGET#<year>, sk = TARGET                        |
  * | a loaded calendar year; all loaded years        | table       | pk = CALENDAR, sk = YEAR#<year> / begins_with YEAR#    |
@@ -120,6 +121,7 @@ export const ENTITY = {
   bidderNo: 'bidderNo',
   liveConnection: 'liveConnection',
   liveConnectionChannel: 'liveConnectionChannel',
+  enquiry: 'enquiry',
 } as const;
 
 /** Width of zero-padded sequence numbers, so they sort as strings. */
@@ -246,6 +248,13 @@ export const keys = {
   quote: (tenderId: string, seq: number) => ({ pk: `TENDER#${tenderId}`, sk: `QUOTE#${padSeq(seq)}` }),
   /** A bidder's application (竞买申请) with its deposit: one line of the deposit ledger. */
   application: (tenderId: string, orgId: string) => ({ pk: `TENDER#${tenderId}`, sk: `APPLICANT#${orgId}` }),
+  /** A supplier's enquiry (询问) about a tender; ids are ULIDs, so the prefix reads oldest first. */
+  enquiry: (tenderId: string, enquiryId: string) => ({
+    pk: `TENDER#${tenderId}`,
+    sk: `ENQUIRY#${enquiryId}`,
+  }),
+  /** Sort-key prefix of a tender's enquiries. */
+  enquiryPrefix: 'ENQUIRY#',
   /** A 竞买号 taken in a transfer (its uniqueness guard). */
   bidderNo: (tenderId: string, bidderNo: string) => ({
     pk: `TENDER#${tenderId}`,

@@ -222,6 +222,20 @@ export class DynamoTenderRepository implements TenderRepository {
     }
   }
 
+  /** A put of a new item (`expectedVersion` null) or of the next version of one still at `expectedVersion`. */
+  private putVersioned(item: Item, expectedVersion: number | null): TransactItem {
+    return expectedVersion === null
+      ? putNew(this.tableName, item)
+      : {
+          Put: {
+            TableName: this.tableName,
+            Item: item,
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': expectedVersion },
+          },
+        };
+  }
+
   /** The items a change writes besides the tender, its event and notices, each under its own condition. */
   private relatedWrites(change: TenderChange): TransactItem[] {
     const tenderId = change.tender.id;
@@ -243,17 +257,20 @@ export class DynamoTenderRepository implements TenderRepository {
         version: value.version,
         data: value,
       };
+      items.push(this.putVersioned(item, expectedVersion));
+    }
+    if (change.enquiry) {
+      const { value, expectedVersion } = change.enquiry;
       items.push(
-        expectedVersion === null
-          ? putNew(this.tableName, item)
-          : {
-              Put: {
-                TableName: this.tableName,
-                Item: item,
-                ConditionExpression: 'version = :v',
-                ExpressionAttributeValues: { ':v': expectedVersion },
-              },
-            },
+        this.putVersioned(
+          {
+            ...keys.enquiry(tenderId, value.id),
+            entity: ENTITY.enquiry,
+            version: value.version,
+            data: value,
+          },
+          expectedVersion,
+        ),
       );
     }
     for (const expertId of change.assignments ?? []) {

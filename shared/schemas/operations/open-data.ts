@@ -3,11 +3,11 @@ import { AuditLogSchema, AuditPageQuerySchema, RestrictedAuditLogSchema } from '
 import { TenderResultSchema } from '../award';
 import { CalendarYearListSchema } from '../calendar';
 import { PageQuerySchema, pageOf, TenderPathSchema } from '../common';
+import { enquiryListOf, PublicEnquirySchema, RestrictedEnquirySchema } from '../enquiry';
 import { ListNoticesQuerySchema, NoticeSchema } from '../notice';
 import { OcdsReleasePackageSchema } from '../ocds';
 import { ListTendersQuerySchema, PublicTenderSchema } from '../tender';
 import { TenderTimelineSchema } from '../timeline';
-
 import type { OperationSchemas } from './common';
 
 /** Schemas of the operations of the public reads (open data) (context `open-data` of the route table). */
@@ -27,6 +27,14 @@ export const OPEN_DATA_OPERATIONS = {
     params: TenderPathSchema,
     query: AuditPageQuerySchema,
     response: { status: 200, schema: RestrictedAuditLogSchema },
+  },
+  listEnquiries: {
+    params: TenderPathSchema,
+    response: { status: 200, schema: enquiryListOf(PublicEnquirySchema).strict() },
+  },
+  listRestrictedEnquiries: {
+    params: TenderPathSchema,
+    response: { status: 200, schema: enquiryListOf(RestrictedEnquirySchema).strict() },
   },
   listNotices: {
     query: PageQuerySchema.extend(ListNoticesQuerySchema.shape),

@@ -41,6 +41,8 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   'bid.revealed': '投标解密',
   'bid.revealFailed': '投标解密失败',
   'bid.reconfirmed': '重新确认投标',
+  'enquiry.asked': '供应商询问',
+  'enquiry.answered': '答复询问',
 };
 
 /** Names an event type in Chinese, or shows it as it is. */

@@ -1,0 +1,34 @@
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { RightsRepository } from '../../ports/rights-repository';
+import { type Enquiry, EnquirySchema } from '../../schemas/enquiry';
+import { keys } from './keys';
+import { guardStoreValidation, queryAll } from './support';
+
+/**
+ * The DynamoDB adapter of {@link RightsRepository}: enquiries as `ENQUIRY#<id>` items of the
+ * tender's partition (written by the tender's own change), read consistently.
+ */
+export class DynamoRightsRepository implements RightsRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {
+    guardStoreValidation(client);
+  }
+
+  async getEnquiry(tenderId: string, enquiryId: string): Promise<Enquiry | null> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.enquiry(tenderId, enquiryId),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item ? EnquirySchema.parse(result.Item['data']) : null;
+  }
+
+  async listEnquiries(tenderId: string): Promise<Enquiry[]> {
+    const items = await queryAll(this.client, this.tableName, keys.tender(tenderId).pk, keys.enquiryPrefix);
+    return items.map((item) => EnquirySchema.parse(item['data']));
+  }
+}
