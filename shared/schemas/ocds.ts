@@ -63,6 +63,20 @@ const OcdsTenderSchema = z
     tenderers: z.array(OrganizationReferenceSchema).optional(),
     documents: z.array(DocumentSchema),
     amendments: z.array(AmendmentSchema).optional(),
+    hasEnquiries: z.boolean().optional(),
+    enquiries: z
+      .array(
+        z
+          .object({
+            id: z.string(),
+            date: z.string(),
+            description: z.string(),
+            answer: z.string().optional(),
+            dateAnswered: z.string().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 

@@ -20,6 +20,7 @@ import {
 } from '../domain/rules';
 import type { Award, Contract } from '../schemas/award';
 import type { OpeningRecord } from '../schemas/bid';
+import type { Enquiry } from '../schemas/enquiry';
 import type { EvaluationReport } from '../schemas/evaluation';
 import type { Notice, NoticeType } from '../schemas/notice';
 import type { SupplierScale } from '../schemas/supplier';
@@ -48,6 +49,15 @@ export const OCDS_VERSION = '1.1';
  */
 export const PARTY_SCALE_EXTENSION_URL =
   'https://raw.githubusercontent.com/open-contracting-extensions/ocds_partyDetails_scale_extension/master/extension.json';
+
+/**
+ * The enquiries extension that defines `tender.enquiries` (question, answer, their dates).
+ *
+ * Core OCDS has only `tender.hasEnquiries`; the extension carries the questions and answers that
+ * the portal publishes anyway. Its `author` is never filled: the asker is not named in public.
+ */
+export const ENQUIRY_EXTENSION_URL =
+  'https://raw.githubusercontent.com/open-contracting-extensions/ocds_enquiry_extension/master/extension.json';
 
 /**
  * Default licence of the published data (CC BY 4.0).
@@ -220,6 +230,24 @@ export interface OcdsTender {
   documents: OcdsDocument[];
   /** One per correction notice. */
   amendments?: OcdsAmendment[];
+  /** Whether any enquiry was received by then (core OCDS). */
+  hasEnquiries?: boolean;
+  /** The enquiries and their answers by then (enquiries extension), the askers unnamed. */
+  enquiries?: OcdsEnquiry[];
+}
+
+/** An enquiry of the enquiries extension, without its author. */
+export interface OcdsEnquiry {
+  /** The enquiry's id. */
+  id: string;
+  /** When it was asked. */
+  date: string;
+  /** The question. */
+  description: string;
+  /** The answer, once given by the release's date. */
+  answer?: string;
+  /** When it was answered. */
+  dateAnswered?: string;
 }
 
 /** An OCDS award. */
@@ -316,12 +344,16 @@ export interface ReleaseInput {
   award?: Award | null;
   /** The contract, once recorded. */
   contract?: Contract | null;
+  /** The tender's enquiries; those asked after `at` are left out, answers given after it too. */
+  enquiries?: readonly Enquiry[];
   /** Committee member names; pass only once the result notice is published (87号令第47–48条). */
   committeeNames?: readonly string[] | null;
   /** The instant of the state (ISO 8601 with offset); becomes the release date. */
   at: string;
   /** Overrides the tag derived from the status. */
   tag?: ReleaseTag[];
+  /** Overrides the release id (`<ocid>-<version>`), for a release that is not a notice's. */
+  releaseId?: string;
   /** Absolute base URL of the portal (e.g. `https://ggzy.example.gov.cn`); documents get a `url` only with it. */
   baseUrl?: string;
 }
@@ -543,6 +575,7 @@ export function buildRelease(input: ReleaseInput): Release {
     ...(tenderers ? { numberOfTenderers: tenderers.length, tenderers } : {}),
     documents: tenderDocuments,
     ...(corrections.length > 0 ? { amendments: corrections.map(toAmendment) } : {}),
+    ...enquiriesAt(input.enquiries ?? [], atMs),
   };
 
   const committeeDocument: OcdsDocument | undefined =
@@ -604,7 +637,7 @@ export function buildRelease(input: ReleaseInput): Release {
 
   return {
     ocid,
-    id: `${ocid}-${tender.version}`,
+    id: input.releaseId ?? `${ocid}-${tender.version}`,
     date: input.at,
     tag:
       input.tag && input.tag.length > 0 ? [...input.tag] : deriveTag(tender.status, corrections.length > 0),
@@ -618,6 +651,33 @@ export function buildRelease(input: ReleaseInput): Release {
     tender: ocdsTender,
     ...(awards ? { awards } : {}),
     ...(contracts ? { contracts } : {}),
+  };
+}
+
+/**
+ * The enquiries of a release as of `atMs`: `hasEnquiries` once one was asked, and each question
+ * asked by then with its answer if given by then; nothing for a tender no one asked about.
+ */
+function enquiriesAt(
+  enquiries: readonly Enquiry[],
+  atMs: number,
+): Pick<OcdsTender, 'hasEnquiries' | 'enquiries'> {
+  const asked = enquiries.filter((enquiry) => parseInstantMs(enquiry.askedAt, 'enquiries.askedAt') <= atMs);
+  if (asked.length === 0) return {};
+  return {
+    hasEnquiries: true,
+    enquiries: asked.map((enquiry): OcdsEnquiry => {
+      const answer =
+        enquiry.answer && parseInstantMs(enquiry.answer.answeredAt, 'enquiries.answeredAt') <= atMs
+          ? enquiry.answer
+          : null;
+      return {
+        id: enquiry.id,
+        date: enquiry.askedAt,
+        description: enquiry.question,
+        ...(answer ? { answer: answer.text, dateAnswered: answer.answeredAt } : {}),
+      };
+    }),
   };
 }
 
@@ -648,7 +708,9 @@ export function buildReleasePackage(
   return {
     uri,
     version: OCDS_VERSION,
-    extensions: [PARTY_SCALE_EXTENSION_URL],
+    extensions: releases.some((release) => release.tender.enquiries)
+      ? [PARTY_SCALE_EXTENSION_URL, ENQUIRY_EXTENSION_URL]
+      : [PARTY_SCALE_EXTENSION_URL],
     publishedDate: options.publishedDate,
     publisher: { name: options.publisherName ?? DEFAULT_PUBLISHER_NAME },
     license: options.license ?? DEFAULT_OCDS_LICENSE,

@@ -24,13 +24,21 @@ export interface OcdsValidators {
 }
 
 /**
- * Compiles the release and release-package schemas (JSON Schema draft-04, with formats checked).
+ * Compiles the release and release-package schemas (JSON Schema draft-04, with formats checked), the
+ * release schema patched by the extensions the portal uses (only the enquiries extension defines
+ * fields the core leaves open; the party-scale one only names a codelist for free-form `details`).
  *
  * The release schema is registered under its own `id`, which is the URL the package schema's
  * `releases` items refer to, so a package is checked release by release without any network access.
  */
 export function loadOcdsValidators(): OcdsValidators {
-  const releaseSchema = readSchema('release-schema.json');
+  let releaseSchema = readSchema('release-schema.json');
+  for (const name of EXTENSIONS) {
+    releaseSchema = mergePatch(releaseSchema, readSchema(`extensions/${name}/release-schema.json`)) as Record<
+      string,
+      unknown
+    >;
+  }
   const packageSchema = readSchema('release-package-schema.json');
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
@@ -44,6 +52,26 @@ export function loadOcdsValidators(): OcdsValidators {
     validateRelease: (value) => (release(value) ? [] : describeErrors(release.errors)),
     validatePackage: (value) => (releasePackage(value) ? [] : describeErrors(releasePackage.errors)),
   };
+}
+
+/** The extensions the releases use whose schemas are kept under `extensions/` (see the folder's README). */
+const EXTENSIONS = ['enquiries'] as const;
+
+/**
+ * Applies a JSON Merge Patch (RFC 7386), as OCDS extensions are applied to the release schema:
+ * objects merge key by key, `null` removes a key, anything else replaces.
+ */
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const base =
+    target !== null && typeof target === 'object' && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
+  for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
+    if (value === null) delete base[key];
+    else base[key] = mergePatch(base[key], value);
+  }
+  return base;
 }
 
 /** Reads one schema file of the OCDS folder as JSON. */

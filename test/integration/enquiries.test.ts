@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, publishTender, startTestApi } from '../helpers/api';
 import { makeSupplier, type TestSupplier } from '../helpers/bidder';
 import { chinaMorning } from '../helpers/fixtures';
+import { loadOcdsValidators } from '../helpers/ocds-validator';
 import { publishTransfer } from '../helpers/transfer';
+
+const validators = loadOcdsValidators();
 
 let api: ApiClient;
 let purchaser: string;
@@ -66,6 +69,7 @@ describe('enquiries (政府采购法第五十一条)', () => {
       others: await api.call('GET', `/api/tenders/${tender.id}/my-enquiries`, { token: other.token }),
       centre: await api.call('GET', `/api/tenders/${tender.id}/enquiries/restricted`, { token: centre }),
       audit: await api.call('GET', `/api/tenders/${tender.id}/audit`),
+      ocds: await api.call('GET', `/api/ocds/tenders/${tender.id}`),
     };
     const refused = {
       purchaser: await api.call('GET', `/api/tenders/${tender.id}/enquiries/restricted`, {
@@ -96,8 +100,22 @@ describe('enquiries (政府采购法第五十一条)', () => {
       question,
       asker: { orgId: asker.orgId, name: asker.name },
     });
+    // Open data: the question and then its answer as tender updates (enquiries extension), no author
+    expect(views.ocds.status).toBe(200);
+    expect(validators.validatePackage(views.ocds.body)).toEqual([]);
+    const releases = views.ocds.body.releases as { tag: string[]; tender: { enquiries?: unknown[] } }[];
+    expect(releases.map((r) => r.tag[0])).toEqual(['tender', 'tenderUpdate', 'tenderUpdate']);
+    expect(releases.at(-1)?.tender.enquiries).toEqual([
+      {
+        id: asked.id,
+        date: expect.any(String),
+        description: question,
+        answer: '含本数。',
+        dateAnswered: answered.body.answer.answeredAt,
+      },
+    ]);
     // Nobody but the centre learns who asked: not the public, not the purchasing unit, not the audit log
-    for (const view of [views.public, views.purchaser, views.audit]) {
+    for (const view of [views.public, views.purchaser, views.audit, views.ocds]) {
       const text = JSON.stringify(view.body);
       expect(text).not.toContain(asker.orgId);
       expect(text).not.toContain(asker.name);

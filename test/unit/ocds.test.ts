@@ -936,3 +936,73 @@ describe('buildReleasePackage', () => {
     expect(validators.validatePackage(pkg)).toEqual([]);
   });
 });
+
+describe('buildRelease: enquiries (政府采购法第五十一条)', () => {
+  const ASKED_AT = addMinutes(PUBLISHED_AT, 24 * 60);
+  const ANSWERED_AT = addMinutes(ASKED_AT, 2 * 24 * 60);
+  const enquiry = {
+    id: '01JNB8Z3Q4R5S6T7V8W9X0Y1ZF',
+    tenderId: TENDER_ID,
+    question: '第三章技术参数中“不低于”是否含本数？',
+    askedAt: ASKED_AT,
+    answerDueOn: '2026-03-06',
+    answerDueAt: '2026-03-06T15:59:59.999Z',
+    askerOrgId: 'org-supplier-asker',
+    askerName: '询问供应商有限公司',
+    answer: { text: '含本数。', answeredAt: ANSWERED_AT, correctionNoticeSeq: null, late: false },
+    version: 2,
+  };
+
+  test('each release carries the questions asked by its date and the answers given by it, never the asker', () => {
+    // Prepare
+    const before = buildStageRelease('tendering', { enquiries: [enquiry], at: addMinutes(ASKED_AT, -1) });
+    const asked = buildStageRelease('tendering', { enquiries: [enquiry], at: addMinutes(ASKED_AT, 60) });
+
+    // Act
+    const answered = buildStageRelease('tendering', { enquiries: [enquiry], at: ANSWERED_AT });
+    const pkg = buildReleasePackage([answered], {
+      uri: 'https://ggzy.example.gov.cn/api/ocds/tenders/x',
+      publishedDate: ANSWERED_AT,
+    });
+
+    // Assess: core hasEnquiries, the enquiries extension's fields checked against its own schema
+    expect(before.tender.hasEnquiries).toBeUndefined();
+    expect(before.tender.enquiries).toBeUndefined();
+    expect(asked.tender.hasEnquiries).toBe(true);
+    expect(asked.tender.enquiries).toEqual([
+      { id: enquiry.id, date: ASKED_AT, description: enquiry.question },
+    ]);
+    expect(answered.tender.enquiries).toEqual([
+      {
+        id: enquiry.id,
+        date: ASKED_AT,
+        description: enquiry.question,
+        answer: '含本数。',
+        dateAnswered: ANSWERED_AT,
+      },
+    ]);
+    for (const release of [asked, answered]) {
+      expect(validators.validateRelease(release)).toEqual([]);
+      const json = JSON.stringify(release);
+      expect(json).not.toContain(enquiry.askerOrgId);
+      expect(json).not.toContain(enquiry.askerName);
+    }
+    expect(pkg.extensions).toEqual([
+      expect.stringContaining('ocds_partyDetails_scale_extension'),
+      expect.stringContaining('ocds_enquiry_extension'),
+    ]);
+    expect(validators.validatePackage(pkg)).toEqual([]);
+  });
+
+  test('the extension schema is applied: an enquiry without an id is reported', () => {
+    // Prepare
+    const release = buildStageRelease('tendering', { enquiries: [enquiry], at: ANSWERED_AT });
+    const broken = { ...release, tender: { ...release.tender, enquiries: [{ description: '没有编号' }] } };
+
+    // Act
+    const errors = validators.validateRelease(broken);
+
+    // Assess
+    expect(errors.some((e) => e.startsWith('/tender/enquiries/0') && e.includes('id'))).toBe(true);
+  });
+});
