@@ -25,9 +25,9 @@ export const AskEnquiryBodySchema = z
 export const AnswerEnquiryBodySchema = z
   .object({
     answer: writtenText(2, 5000).meta({ description: 'The answer, 2–5,000 characters' }),
-    correctionNoticeSeq: z.number().int().min(1).max(10_000).optional().meta({
+    correctionNoticeId: IdSchema.optional().meta({
       description:
-        'When the answer changes the tender documents: the correction notice (更正公告) already issued for it (87号令第二十七条)',
+        'When the answer changes the tender documents: the id of the correction notice (更正公告) already issued for it (87号令第二十七条)',
     }),
   })
   .strict()
@@ -41,7 +41,7 @@ export const EnquiryAnswerSchema = z.object({
   text: z.string(),
   answeredAt: InstantSchema,
   /** The correction notice that carries a change of the documents, if the answer made one. */
-  correctionNoticeSeq: z.number().int().nullable(),
+  correctionNoticeId: IdSchema.nullable(),
   /** Whether it came after the answer period (实施条例第五十二条). */
   late: z.boolean(),
 });

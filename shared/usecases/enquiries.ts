@@ -126,18 +126,18 @@ export async function askEnquiry(
 }
 
 /** Refuses a correction notice an answer cannot point at: not this tender's, or not a correction. */
-async function assertCorrectionNotice(deps: Deps, tender: Tender, seq: number): Promise<void> {
+async function assertCorrectionNotice(deps: Deps, tender: Tender, noticeId: string): Promise<void> {
   const notices = await deps.tenders.listTenderNotices(tender.id);
-  const notice = notices.find((n) => n.seq === seq);
+  const notice = notices.find((n) => n.id === noticeId);
   if (notice?.type === 'correction') return;
   throw new RuleViolationError([
     {
-      path: 'body.correctionNoticeSeq',
+      path: 'body.correctionNoticeId',
       rule: 'correction.min-notice',
       citation: '87号令第二十七条',
       message: {
-        zh: `本项目没有序号为 ${seq} 的更正公告：修改招标文件的澄清须先以更正公告发布`,
-        en: `This tender has no correction notice number ${seq}: a clarification that changes the documents is issued as a correction notice first`,
+        zh: '本项目没有这份更正公告：修改采购文件的澄清须先以更正公告发布',
+        en: 'This tender has no such correction notice: a clarification that changes the documents is issued as a correction notice first',
       },
     },
   ]);
@@ -155,14 +155,14 @@ export async function answerEnquiry(
     tenderId: string;
     enquiryId: string;
     answer: string;
-    correctionNoticeSeq?: number | undefined;
+    correctionNoticeId?: string | undefined;
   },
   deps: Deps,
 ): Promise<PublicEnquiry> {
   const first = await loadOwnTender(deps, input.caller, input.tenderId);
   if (!first.publishedAt) throw new NotFoundError({ zh: '询问', en: 'Enquiry' });
-  if (input.correctionNoticeSeq !== undefined) {
-    await assertCorrectionNotice(deps, first, input.correctionNoticeSeq);
+  if (input.correctionNoticeId !== undefined) {
+    await assertCorrectionNotice(deps, first, input.correctionNoticeId);
   }
   const saved = await withFreshTender(
     deps,
@@ -181,7 +181,7 @@ export async function answerEnquiry(
         answer: {
           text: input.answer,
           answeredAt,
-          correctionNoticeSeq: input.correctionNoticeSeq ?? null,
+          correctionNoticeId: input.correctionNoticeId ?? null,
           late,
         },
         version: enquiry.version + 1,
@@ -195,7 +195,7 @@ export async function answerEnquiry(
           enquiryId: enquiry.id,
           answerSha256: sha256Hex(canonicalJson(next.answer)),
           late,
-          correctionNoticeSeq: input.correctionNoticeSeq ?? null,
+          correctionNoticeId: input.correctionNoticeId ?? null,
         },
         related: { enquiry: { value: next, expectedVersion: enquiry.version } },
       });

@@ -241,7 +241,7 @@ function givenCompletedTender(): void {
         answerDueAt: '2025-03-05T15:59:59.999Z',
         askerOrgId: SUPPLIER_ORG,
         askerName: ASKER_NAME,
-        answer: { text: '含本数。', answeredAt: at(2), correctionNoticeSeq: null, late: false },
+        answer: { text: '含本数。', answeredAt: at(2), correctionNoticeId: null, late: false },
         version: 2,
       },
     },

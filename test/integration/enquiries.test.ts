@@ -43,6 +43,17 @@ async function ask(tenderId: string, supplier: TestSupplier, question: string) {
   return asked.body as { id: string; answerDueOn: string; answerDueAt: string };
 }
 
+/** The id of the notice an audit event of this type published (the procurement or a correction notice). */
+async function noticeIdOf(tenderId: string, eventType: string): Promise<string> {
+  const audit = await api.call('GET', `/api/tenders/${tenderId}/audit`);
+  const event = (audit.body.events as { type: string; data: { noticeIds?: string[] } }[]).findLast(
+    (e) => e.type === eventType,
+  );
+  const id = event?.data.noticeIds?.[0];
+  if (!id) throw new Error(`no notice of ${eventType}`);
+  return id;
+}
+
 /** Moves the dev clock forward to an instant (never back). */
 function clockTo(instant: string): void {
   const target = new Date(instant);
@@ -133,36 +144,38 @@ describe('enquiries (政府采购法第五十一条)', () => {
   });
 
   it('an answer that changes the documents must name a correction notice of the tender (87号令第二十七条)', async () => {
-    // Prepare
+    // Prepare: the procurement notice is a notice of the tender, but not a correction
     const tender = await publishTender(api, purchaser);
     const asked = await ask(tender.id, asker, '第二包的交货期能否延长至60日？');
     const answerPath = `/api/tenders/${tender.id}/enquiries/${asked.id}/answer`;
 
     // Act
+    const procurementNoticeId = await noticeIdOf(tender.id, 'tender.published');
     const withoutNotice = await api.call('POST', answerPath, {
       token: purchaser,
-      body: { answer: '交货期改为60日，见更正公告。', correctionNoticeSeq: 2 },
+      body: { answer: '交货期改为60日，见更正公告。', correctionNoticeId: procurementNoticeId },
     });
     const corrected = await api.call('POST', `/api/tenders/${tender.id}/corrections`, {
       token: purchaser,
       body: { summary: '交货期改为60日', description: '第二包交货期改为合同签订后60日内' },
     });
+    const correctionNoticeId = await noticeIdOf(tender.id, 'tender.corrected');
     const withNotice = await api.call('POST', answerPath, {
       token: purchaser,
-      body: { answer: '交货期改为60日，见更正公告。', correctionNoticeSeq: 2 },
+      body: { answer: '交货期改为60日，见更正公告。', correctionNoticeId },
     });
     const again = await api.call('POST', answerPath, { token: purchaser, body: { answer: '再答一次。' } });
 
     // Assess
     expect(withoutNotice.status).toBe(422);
     expect(withoutNotice.body.errors[0]).toMatchObject({
-      path: 'body.correctionNoticeSeq',
+      path: 'body.correctionNoticeId',
       citation: '87号令第二十七条',
     });
     expect(withoutNotice.body.detail_zh).toContain('更正公告');
     expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
     expect(withNotice.status, JSON.stringify(withNotice.body)).toBe(200);
-    expect(withNotice.body.answer).toMatchObject({ correctionNoticeSeq: 2 });
+    expect(withNotice.body.answer).toMatchObject({ correctionNoticeId });
     expect(again.status).toBe(409);
     expect(again.body.detail_zh).toContain('已答复');
   });

@@ -949,7 +949,7 @@ describe('buildRelease: enquiries (政府采购法第五十一条)', () => {
     answerDueAt: '2026-03-06T15:59:59.999Z',
     askerOrgId: 'org-supplier-asker',
     askerName: '询问供应商有限公司',
-    answer: { text: '含本数。', answeredAt: ANSWERED_AT, correctionNoticeSeq: null, late: false },
+    answer: { text: '含本数。', answeredAt: ANSWERED_AT, correctionNoticeId: null, late: false },
     version: 2,
   };
 
