@@ -11,6 +11,7 @@ import { fetchCommittee } from '../../services/centre';
 import { getTender } from '../../services/public';
 import { AssessmentSection } from './assessment-section';
 import { CommitteeSection } from './committee-section';
+import { EnquiriesSection } from './enquiries-section';
 
 /** Statuses after the evaluation report, when the members are assessed. */
 const AFTER_EVALUATION = new Set(['awarding', 'awarded', 'complete', 'failed']);
@@ -85,6 +86,7 @@ export function CentreTenderPage() {
               evaluationOver={AFTER_EVALUATION.has(data.status)}
             />
           )}
+          {data.content.tradeType === 'governmentProcurement' && <EnquiriesSection tenderId={data.id} />}
         </>
       )}
     </div>

@@ -9,6 +9,7 @@ import {
   TRADE_TYPE_LABELS,
 } from '../../../../schemas/labels';
 import { AuctionBoard, QuoteHistory } from '../../components/auction-board';
+import { PublicEnquiries } from '../../components/enquiries';
 import { PageLoading } from '../../components/page-loading';
 import { PageSection as Section } from '../../components/page-section';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -306,6 +307,12 @@ export function TenderPage() {
           <Corrections events={audit.data.events} />
         )}
       </Section>
+
+      {t.content.tradeType === 'governmentProcurement' && (
+        <Section title="询问与答复">
+          <PublicEnquiries tenderId={t.id} supplier={user?.role === 'supplier'} />
+        </Section>
+      )}
 
       {hasResult && (
         <Section title="成交结果">

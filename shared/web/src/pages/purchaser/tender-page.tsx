@@ -2,6 +2,7 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { PurchaserEnquiries } from '../../components/enquiries';
 import { LinkButton } from '../../components/link-button';
 import { PageLoading } from '../../components/page-loading';
 import { PageSection as Section } from '../../components/page-section';
@@ -283,6 +284,12 @@ export function PurchaserTenderPage() {
       {tender.status === 'draft' && (
         <Section title="发布采购公告">
           <PublishSection tender={tender} etag={etag} />
+        </Section>
+      )}
+
+      {tender.publishedAt && tender.content.tradeType === 'governmentProcurement' && (
+        <Section title="供应商询问">
+          <PurchaserEnquiries tenderId={tender.id} />
         </Section>
       )}
 
