@@ -21,6 +21,7 @@ const PATH_VALUES = {
   bidId: TENDER_ID,
   expertId: TENDER_ID,
   supplierOrgId: 'org-supplier-1',
+  signId: '0123456789abcdef',
 };
 
 /** An anonymous request to a route, with well-formed path parameters. */
