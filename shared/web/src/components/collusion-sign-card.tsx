@@ -1,9 +1,10 @@
-import { Card, Descriptions, Tag, Typography } from 'antd';
+import { Card, Descriptions, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { showYuan } from '../lib/money';
 import { showBeijing } from '../lib/time';
 import type { CollusionSignsView, CollusionSignView } from '../services/collusion';
 import { Digest } from './digest';
+import { ToneTag } from './public-tags';
 
 /** What the bidder did, as the bid chain's event type names it. */
 const OPERATION_LABELS: Record<string, string> = {
@@ -21,9 +22,9 @@ const MATCH_LABELS = { phone: '电话号码', email: '电子邮箱', certificate
 
 /** The committee's finding, as centre staff see it. */
 export const COMMITTEE_FINDING_LABELS = {
-  collusive: { text: '委员会认定：串通投标', color: 'error' },
-  notCollusive: { text: '委员会认定：不构成串通', color: 'success' },
-  open: { text: '尚未形成多数意见', color: 'default' },
+  collusive: { text: '委员会认定：串通投标', tone: 'red' },
+  notCollusive: { text: '委员会认定：不构成串通', tone: 'green' },
+  open: { text: '尚未形成多数意见', tone: 'grey' },
 } as const;
 
 /** The evidence of a sign, in words, naming each bidder. */
@@ -129,7 +130,7 @@ export function CollusionSignCard({
   return (
     <Card size="small" style={{ marginBottom: 12 }} aria-label={`${sign.title.zh}（${sign.citation}）`}>
       <Typography.Title level={3} style={{ fontSize: 16, marginTop: 0 }}>
-        {sign.title.zh} <Tag color="orange">{sign.citation}</Tag> {extra}
+        {sign.title.zh} <ToneTag tone="orange">{sign.citation}</ToneTag> {extra}
       </Typography.Title>
       <Typography.Paragraph style={{ marginBottom: 8 }}>
         涉及投标人：{sign.bids.map((b) => b.supplierName).join('、')}

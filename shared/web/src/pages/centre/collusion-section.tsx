@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Table, Tag, Typography } from 'antd';
+import { Alert, Table, Typography } from 'antd';
 import {
   COMMITTEE_FINDING_LABELS,
   CollusionSignCard,
@@ -7,6 +7,7 @@ import {
 } from '../../components/collusion-sign-card';
 import { PageLoading } from '../../components/page-loading';
 import { ProblemAlert } from '../../components/problem-alert';
+import { ToneTag } from '../../components/public-tags';
 import { ApiProblemError } from '../../lib/api';
 import { showBeijing } from '../../lib/time';
 import { type CollusionSignView, getCollusionSigns } from '../../services/collusion';
@@ -49,7 +50,7 @@ export function CollusionSection({ tenderId }: { tenderId: string }) {
               <CollusionSignCard
                 key={sign.id}
                 sign={sign}
-                extra={outcome && <Tag color={outcome.color}>{outcome.text}</Tag>}
+                extra={outcome && <ToneTag tone={outcome.tone}>{outcome.text}</ToneTag>}
               >
                 {sign.findings.length === 0 ? (
                   <Typography.Text type="secondary">评标委员会成员尚未认定。</Typography.Text>
