@@ -17,5 +17,7 @@ export const handler = createContextHandler('evaluation', {
   submitScoreSheet: () => import('../submit-score-sheet'),
   confirmOutliers: () => import('../confirm-outliers'),
   getEvaluationReport: () => import('../get-evaluation-report'),
+  getCollusionSigns: () => import('../get-collusion-signs'),
+  recordCollusionFinding: () => import('../record-collusion-finding'),
   getMyResult: () => import('../get-my-result'),
 });

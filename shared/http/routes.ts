@@ -116,6 +116,17 @@ const bidParties = { roles: ['supplier', 'purchaser', 'centre'] } as const;
 const centre = { roles: ['centre'] } as const;
 const expert = { roles: ['expert'] } as const;
 const reportReaders = { roles: ['purchaser', 'centre', 'expert'] } as const;
+/**
+ * Who may read the collusion signs (87号令第三十七条): the committee's declared members, who judge
+ * them, and centre staff, who organise the evaluation; never bidders or the public.
+ *
+ * Why not the purchasing unit: the committee judges bids on its own (87号令第四十六条), the
+ * evaluation runs in strict confidence with none of the purchaser's staff but its representative
+ * present (第六十六条), and collusion may run through the purchaser itself (实施条例第七十四条第一、
+ * 二、七项); a representative on the committee sees them as a member, and the purchasing unit learns
+ * the committee's finding from the report, where a bid found collusive is invalid with the reason.
+ */
+const collusionReaders = { roles: ['expert', 'centre'] } as const;
 /** Who may fetch a sealed bid document: its bidder, and after the opening the parties and the committee. */
 const bidDocumentReaders = { roles: ['supplier', 'purchaser', 'centre', 'expert'] } as const;
 
@@ -712,6 +723,30 @@ const ROUTE_TABLE = [
     auth: reportReaders,
     access: { table: 'read' },
     summary: 'The evaluation report (评标报告)',
+    tag: 'evaluation',
+  },
+  {
+    id: 'getCollusionSigns',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/collusion-signs',
+    handler: 'get-collusion-signs',
+    context: 'evaluation',
+    auth: collusionReaders,
+    access: { table: 'read' },
+    summary:
+      'Collusion signs among the valid bids (87号令第三十七条), each with its item and evidence, from the opening on: declared members and centre staff',
+    tag: 'evaluation',
+  },
+  {
+    id: 'recordCollusionFinding',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/collusion-signs/{signId}/finding',
+    handler: 'record-collusion-finding',
+    context: 'evaluation',
+    auth: expert,
+    access: { table: 'readWrite' },
+    summary:
+      "A member's finding on a collusion sign; a majority of the seats decides (87号令第六十一条), and the bids it finds collusive are invalid",
     tag: 'evaluation',
   },
   {

@@ -106,6 +106,11 @@ export const RevealRecordSchema = z.object({
   documentsIntact: z.boolean().optional(),
   /** SHA-256 of the canonical reveal body, to answer an identical retry with the stored result. */
   requestDigest: Hex64.optional(),
+  /**
+   * SHA-256 of each document's plaintext by document id, found when the reveal decrypted it: two
+   * bidders' identical documents show even when each sealed them with its own key (87号令第三十七条第四项).
+   */
+  plaintextSha256: z.record(z.string(), Hex64).optional(),
 });
 
 /** Why a bid is invalid at the opening. */
@@ -160,6 +165,22 @@ export const BidSchema = z
     withdrawnAt: InstantSchema.optional(),
     receipt: BidReceiptSchema.optional(),
     reveal: RevealRecordSchema.optional(),
+    /**
+     * The contact and project manager of the supplier's profile when it created the bid, so the
+     * collusion signs compare what each bidder named then, whatever its profile says later
+     * (87号令第三十七条第三项). Absent on bids created before it was kept.
+     */
+    namedPeople: z
+      .array(
+        z.object({
+          role: z.enum(['contact', 'projectManager']),
+          name: z.string(),
+          phone: z.string().optional(),
+          email: z.string().optional(),
+          certificateNumber: z.string().optional(),
+        }),
+      )
+      .optional(),
     /** Every reveal attempt inside the decryption window, in order (电子招标投标办法第三十一条). */
     revealAttempts: z.array(RevealAttemptSchema).optional(),
     version: z.number().int().min(1),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CollusionFindingSchema } from './collusion';
 import { FenSchema, hundredthsUpTo100, IdSchema, InstantSchema } from './common';
 import { SupplierScaleSchema } from './supplier';
 import { EvaluationMethodSchema, StatusSchema } from './tender';
@@ -91,6 +92,10 @@ export const CommitteeSchema = z
       })
       .optional()
       .meta({ description: 'Outlier scores the members who gave them must confirm before the report' }),
+    collusionFindings: z.array(CollusionFindingSchema).optional().meta({
+      description:
+        'Each member’s finding on each collusion sign (87号令第三十七条); a majority of the seats decides (第六十一条)',
+    }),
     version: z.number().int().min(1),
   })
   .meta({ id: 'Committee' });

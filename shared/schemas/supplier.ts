@@ -14,6 +14,12 @@ export const CreditCodeSchema = z.string().trim().toUpperCase().refine(isValidCr
     '统一社会信用代码无效（18 位，末位校验码须符合 GB 32100-2015） / Invalid unified social credit code (18 characters with a GB 32100-2015 check character)',
 });
 
+/** A phone number as typed: digits, spaces and + - ( ). */
+const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{5,30}$/, { error: '电话号码无效 / invalid phone number' });
+
 /** Body of the profile upsert. */
 export const SupplierProfileBodySchema = z
   .object({
@@ -26,13 +32,24 @@ export const SupplierProfileBodySchema = z
     contact: z
       .object({
         name: z.string().trim().min(1).max(100),
-        phone: z
-          .string()
-          .trim()
-          .regex(/^[0-9+\-() ]{5,30}$/, { error: '电话号码无效 / invalid phone number' }),
+        phone: PhoneSchema,
         email: z.email().optional(),
       })
       .strict(),
+    projectManager: z
+      .object({
+        name: z.string().trim().min(1).max(100),
+        phone: PhoneSchema.optional(),
+        certificateNumber: z.string().trim().min(4).max(50).optional().meta({
+          description: 'A professional certificate number, e.g. 注册建造师证书编号',
+        }),
+      })
+      .strict()
+      .optional()
+      .meta({
+        description:
+          'The project manager (项目负责人) the supplier names in its bids; compared with the other bidders’ (87号令第三十七条第三项)',
+      }),
   })
   .strict()
   .meta({ id: 'SupplierProfileInput' });

@@ -4,6 +4,7 @@ import { decryptDocument, keyFromHex, manifestDigest, verifyReveal } from '../do
 import type { Deps } from '../ports/deps';
 import type { PresignedUpload } from '../ports/document-store';
 import type { Bid, BidReceipt, CreateBidBody, InvalidReason, RevealAttempt } from '../schemas/bid';
+import type { SupplierProfile } from '../schemas/supplier';
 import type { Tender } from '../schemas/tender';
 import { GENESIS_HASH, sealEvent } from './audit-chain';
 import {
@@ -126,6 +127,7 @@ export async function createBid(
     supplierOrgId: input.caller.orgId,
     supplierName: profile.name,
     supplierScale: profile.scale,
+    namedPeople: namedPeopleOf(profile),
     status: 'draft',
     priceCommitment: input.body.priceCommitment,
     keyCommitment: input.body.keyCommitment,
@@ -159,6 +161,15 @@ export async function createBid(
     throw error;
   }
   return { bid, uploads: await uploadsFor(deps, tender, bid), replayed: false };
+}
+
+/** The people a supplier names in its profile: its contact and, if given, its project manager. */
+function namedPeopleOf(profile: SupplierProfile): NonNullable<Bid['namedPeople']> {
+  const { contact, projectManager } = profile;
+  return [
+    { role: 'contact', ...contact },
+    ...(projectManager ? [{ role: 'projectManager' as const, ...projectManager }] : []),
+  ];
 }
 
 async function findBidReplay(
@@ -411,9 +422,9 @@ export async function revealBid(
     keyCommitment: bid.keyCommitment,
   });
   const matched = check.priceMatches && check.keyMatches;
-  const documents = matched
+  const { plaintextSha256, ...documents } = matched
     ? await openDocuments(deps, bid, input.key)
-    : { documentsIntact: true, documentsDecrypt: false };
+    : { documentsIntact: true, documentsDecrypt: false, plaintextSha256: {} };
   const reason = judgeAttempt(check, documents);
   const at = now.toISOString();
   const attempt: RevealAttempt = {
@@ -442,6 +453,8 @@ export async function revealBid(
               ...check,
               ...documents,
               requestDigest,
+              // Only when every document decrypted: a partial set would compare what it cannot see.
+              ...(documents.documentsDecrypt ? { plaintextSha256 } : {}),
             },
           }
         : {}),
@@ -463,15 +476,17 @@ export async function revealBid(
  * Re-hashes every stored ciphertext (its pinned version) against the manifest and decrypts it.
  *
  * Why re-hash: decryption alone would accept any ciphertext sealed with the same key, and the
- * upload URL or a bucket writer could have swapped it since the submission.
+ * upload URL or a bucket writer could have swapped it since the submission. Each plaintext's SHA-256
+ * is kept for the collusion signs (identical documents sealed under different keys).
  */
 async function openDocuments(
   deps: Deps,
   bid: Bid,
   keyHex: string,
-): Promise<{ documentsIntact: boolean; documentsDecrypt: boolean }> {
+): Promise<{ documentsIntact: boolean; documentsDecrypt: boolean; plaintextSha256: Record<string, string> }> {
   const key = keyFromHex(keyHex, 'body.key');
   let documentsDecrypt = true;
+  const plaintextSha256: Record<string, string> = {};
   for (const doc of bid.documents) {
     const object = { key: bidDocumentKey(bid.tenderId, bid.id, doc.id), ...doc };
     const sealed = await deps.documents.read(object.key, doc.versionId);
@@ -479,15 +494,15 @@ async function openDocuments(
       sealed !== null && sealed.bytes.length === doc.size && sha256Hex(sealed.bytes) === doc.sha256;
     if (!intact) {
       logTampering(deps, object, { tenderId: bid.tenderId, bidId: bid.id, documentId: doc.id, at: 'reveal' });
-      return { documentsIntact: false, documentsDecrypt: false };
+      return { documentsIntact: false, documentsDecrypt: false, plaintextSha256: {} };
     }
     try {
-      await decryptDocument(sealed.bytes, key);
+      plaintextSha256[doc.id] = sha256Hex(await decryptDocument(sealed.bytes, key));
     } catch {
       documentsDecrypt = false;
     }
   }
-  return { documentsIntact: true, documentsDecrypt };
+  return { documentsIntact: true, documentsDecrypt, plaintextSha256 };
 }
 
 /** Refuses a reveal outside the decryption window. */

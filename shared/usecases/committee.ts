@@ -152,7 +152,14 @@ export type CommitteeView =
   | Committee
   | (Omit<
       Committee,
-      'members' | 'reserves' | 'drawnMembers' | 'drawnReserves' | 'excluded' | 'outlierReview' | 'drawnBy'
+      | 'members'
+      | 'reserves'
+      | 'drawnMembers'
+      | 'drawnReserves'
+      | 'excluded'
+      | 'outlierReview'
+      | 'collusionFindings'
+      | 'drawnBy'
     > & {
       members: { status: string; fromReserve: boolean }[];
     });
@@ -200,6 +207,7 @@ export async function getCommittee(
     drawnReserves: _d,
     excluded: _e,
     outlierReview: _o,
+    collusionFindings: _c,
     drawnBy: _b,
     snapshot,
     ...rest

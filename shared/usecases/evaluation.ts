@@ -10,6 +10,7 @@ import type { Committee, EvaluationReport, EvaluationSession, ScoreSheet } from 
 import type { Tender } from '../schemas/tender';
 import { SYSTEM_ACTOR } from './audit-chain';
 
+import { bidsExcusedFromScoring, collusiveBidReasons } from './collusion';
 import { committeeActor, loadSeat, replaceMember, seatOf } from './committee';
 import { applyChange, type Caller, failureNotice, loadPublishedTender } from './tender-change';
 
@@ -211,8 +212,15 @@ export async function submitSheet(
   if (!current) throw new NotFoundError({ zh: '评分表草稿', en: 'A draft score sheet' });
   if (current.status === 'submitted') return current;
   const bids = await validBids(deps, tender);
+  const excused = bidsExcusedFromScoring(committee, member.expertId);
   const missing =
-    tender.content.evaluation.method === 'comprehensive' ? missingScores(tender, bids, current) : [];
+    tender.content.evaluation.method === 'comprehensive'
+      ? missingScores(
+          tender,
+          bids.filter((bid) => !excused.has(bid.id)),
+          current,
+        )
+      : [];
   if (missing.length > 0) {
     throw new UnprocessableError(
       'sheet-incomplete',
@@ -281,7 +289,10 @@ interface Outcome {
   result: ScoringResult | null;
 }
 
-/** Scores the locked sheets: bids a majority disqualified are invalid; the rest are scored (第55–57条). */
+/**
+ * Scores the locked sheets: bids a majority disqualified, and bids of a collusion sign the committee
+ * found collusive, are invalid; the rest are scored (第55–57条).
+ */
 async function computeOutcome(
   deps: Deps,
   tender: Tender,
@@ -292,9 +303,15 @@ async function computeOutcome(
     committee.members.some((m) => m.expertId === sheet.expertId && m.status === 'submitted'),
   );
   const majority = Math.floor(sheets.length / 2) + 1;
+  // A bid the committee found collusive is invalid (87号令第三十七条: 其投标无效), with that reason.
+  const collusive = collusiveBidReasons(committee);
   const invalidBids = bids.flatMap((bid) => {
-    const reasons = sheets.map((s) => s.disqualify[bid.id]).filter((r): r is string => r !== undefined);
-    return reasons.length >= majority
+    const sheetReasons = sheets.map((s) => s.disqualify[bid.id]).filter((r): r is string => r !== undefined);
+    const reasons = [
+      ...(collusive.has(bid.id) ? [collusive.get(bid.id) as string] : []),
+      ...(sheetReasons.length >= majority ? sheetReasons : []),
+    ];
+    return reasons.length > 0
       ? [{ bidId: bid.id, supplierName: bid.supplierName, reason: reasons.join('；') }]
       : [];
   });

@@ -22,6 +22,7 @@ const PATH_VALUES = {
   expertId: TENDER_ID,
   enquiryId: TENDER_ID,
   supplierOrgId: 'org-supplier-1',
+  signId: '0123456789abcdef',
 };
 
 /** An anonymous request to a route, with well-formed path parameters. */

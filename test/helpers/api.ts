@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
 import { FIXTURE_SCHEDULE_2027, FIXTURE_YEAR } from '../../infra/local/calendar-fixture-2027';
@@ -168,4 +169,66 @@ export function emulatorS3Client(): S3Client {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
+}
+
+/**
+ * A client whose requests come from each token's own network address: Node binds the client socket
+ * to it (any 127.0.0.0/8 address is the loopback), 127.0.0.1 for tokens without one. Tokens it makes
+ * get the subject `subOf` names, unless one is given.
+ *
+ * Why: the restricted audit records keep each operation's source address (电子招标投标办法第四十九条),
+ * and tests of what is done with them need callers at distinct (or deliberately shared) addresses.
+ */
+export function clientFromAddresses(
+  api: ApiClient,
+  addressOf: ReadonlyMap<string, string>,
+  subOf?: (role: Role, orgId: string) => string,
+): ApiClient {
+  // biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies loosely, as the shared client does
+  function call<T = any>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<T>> {
+    const url = new URL(`${api.gateway.url}${path}`);
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    const payload =
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body);
+    if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    const localAddress = (options.token && addressOf.get(options.token)) || '127.0.0.1';
+    return new Promise((resolve, reject) => {
+      const req = request(url, { method, headers, localAddress }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          try {
+            body = text ? JSON.parse(text) : undefined;
+          } catch {
+            // not JSON: keep the text
+          }
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (typeof value === 'string') responseHeaders.set(name, value);
+          }
+          resolve({ status: res.statusCode ?? 0, headers: responseHeaders, body: body as T });
+        });
+      });
+      req.on('error', reject);
+      if (payload !== undefined) req.write(payload);
+      req.end();
+    });
+  }
+  return {
+    ...api,
+    call,
+    token: async (role: Role, orgId: string, sub?: string) =>
+      api.token(role, orgId, sub ?? subOf?.(role, orgId)),
+  };
 }

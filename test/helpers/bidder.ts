@@ -58,13 +58,18 @@ export interface PlacedBid {
   uploads: { documentId: string; url: string; headers: Record<string, string> }[];
 }
 
-/** Seals a bid locally, creates it, uploads the ciphertexts and submits it. */
+/** Seals a bid locally (or takes one sealed already), creates it, uploads the ciphertexts and submits it. */
 export async function placeBid(
   api: ApiClient,
   supplier: TestSupplier,
   tenderId: string,
   priceFen: number,
-  options: { register?: boolean; idempotencyKey?: string; uploadInstead?: Uint8Array } = {},
+  options: {
+    register?: boolean;
+    idempotencyKey?: string;
+    uploadInstead?: Uint8Array;
+    sealed?: SealedBid;
+  } = {},
 ): Promise<PlacedBid> {
   if (options.register !== false) {
     const registered = await api.call('POST', `/api/tenders/${tenderId}/registrations`, {
@@ -74,12 +79,14 @@ export async function placeBid(
       throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
   }
   const plaintext = `投标文件：${supplier.name} 报价 ${priceFen} 分 — 技术响应与服务承诺`;
-  const sealed = await sealBid({
-    tenderId,
-    supplierId: supplier.orgId,
-    priceFen,
-    documents: [{ name: '投标文件.pdf', bytes: Buffer.from(plaintext) }],
-  });
+  const sealed =
+    options.sealed ??
+    (await sealBid({
+      tenderId,
+      supplierId: supplier.orgId,
+      priceFen,
+      documents: [{ name: '投标文件.pdf', bytes: Buffer.from(plaintext) }],
+    }));
   const created = await api.call('POST', `/api/tenders/${tenderId}/bids`, {
     token: supplier.token,
     headers: options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {},

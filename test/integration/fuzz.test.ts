@@ -182,6 +182,7 @@ function baseBody(route: RouteSpec): Record<string, unknown> {
     declareConflict: { conflict: true, detail: '曾任职于投标单位' },
     saveScoreSheet: { scores: { '01ARZ3NDEKTSV4RRFFQ69G5FAV': { c1: 10 } }, disqualify: {} },
     confirmOutliers: { note: '评分有据' },
+    recordCollusionFinding: { collusive: true, reason: '两家投标文件完全相同' },
     awardTender: { bidId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', outOfOrderReason: '第一候选人放弃' },
     declareContractDocument: { fileName: '合同.pdf', sha256: hex, size: 100 },
     recordContract: {

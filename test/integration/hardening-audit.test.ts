@@ -5,13 +5,12 @@
  * organisations only — and the public chain still verifies from the public events alone.
  */
 import { createHash } from 'node:crypto';
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/http/routes';
 import type { Tender } from '../../shared/schemas/tender';
 import {
   type ApiClient,
   type ApiResponse,
+  clientFromAddresses,
   publishTender,
   type RequestOptions,
   startTestApi,
@@ -36,50 +35,12 @@ function callFrom<T = any>(
   path: string,
   options: RequestOptions = {},
 ): Promise<ApiResponse<T>> {
-  const url = new URL(`${api.gateway.url}${path}`);
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-  const payload =
-    options.body === undefined
-      ? undefined
-      : typeof options.body === 'string'
-        ? options.body
-        : JSON.stringify(options.body);
-  if (payload !== undefined) headers['content-type'] ??= 'application/json';
-  const localAddress = (options.token && addressOf.get(options.token)) || '127.0.0.1';
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers, localAddress }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: unknown = text;
-        try {
-          body = text ? JSON.parse(text) : undefined;
-        } catch {
-          // not JSON: keep the text
-        }
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (typeof value === 'string') responseHeaders.set(name, value);
-        }
-        resolve({ status: res.statusCode ?? 0, headers: responseHeaders, body: body as T });
-      });
-    });
-    req.on('error', reject);
-    if (payload !== undefined) req.write(payload);
-    req.end();
-  });
+  return client.call<T>(method, path, options);
 }
 
 /** The same client, each caller acting from its own address and with a distinctive subject. */
 function addressedClient(): ApiClient {
-  return {
-    ...api,
-    call: callFrom,
-    token: async (role: Role, orgId: string, sub?: string) =>
-      api.token(role, orgId, sub ?? `0b9f-${role}-${orgId}-sub`),
-  };
+  return clientFromAddresses(api, addressOf, (role, orgId) => `0b9f-${role}-${orgId}-sub`);
 }
 
 /** Canonical JSON written here, independently of the portal's code: keys sorted at every depth. */

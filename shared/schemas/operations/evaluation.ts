@@ -1,4 +1,10 @@
 import * as z from 'zod';
+import {
+  CollusionFindingBodySchema,
+  CollusionSignsSchema,
+  CollusionSignViewSchema,
+  SignPathSchema,
+} from '../collusion';
 import { IdSchema, PageQuerySchema, pageOf, TenderPathSchema } from '../common';
 import {
   CommitteeSchema,
@@ -33,6 +39,7 @@ const PartyCommitteeViewSchema = CommitteeSchema.omit({
   drawnReserves: true,
   excluded: true,
   outlierReview: true,
+  collusionFindings: true,
   drawnBy: true,
 })
   .extend({ members: z.array(z.object({ status: z.string(), fromReserve: z.boolean() }).strict()) })
@@ -119,6 +126,15 @@ export const EVALUATION_OPERATIONS = {
   getEvaluationReport: {
     params: TenderPathSchema,
     response: { status: 200, schema: EvaluationReportSchema },
+  },
+  getCollusionSigns: {
+    params: TenderPathSchema,
+    response: { status: 200, schema: CollusionSignsSchema },
+  },
+  recordCollusionFinding: {
+    params: SignPathSchema,
+    body: CollusionFindingBodySchema,
+    response: { status: 200, schema: CollusionSignViewSchema },
   },
   getMyResult: {
     params: TenderPathSchema,

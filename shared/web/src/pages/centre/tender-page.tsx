@@ -10,8 +10,12 @@ import { showBeijing } from '../../lib/time';
 import { fetchCommittee } from '../../services/centre';
 import { getTender } from '../../services/public';
 import { AssessmentSection } from './assessment-section';
+import { CollusionSection } from './collusion-section';
 import { CommitteeSection } from './committee-section';
 import { EnquiriesSection } from './enquiries-section';
+
+/** Statuses from the opening on, when the collusion signs are compared. */
+const FROM_OPENING = new Set(['opening', 'evaluating', 'awarding', 'awarded', 'complete', 'failed']);
 
 /** Statuses after the evaluation report, when the members are assessed. */
 const AFTER_EVALUATION = new Set(['awarding', 'awarded', 'complete', 'failed']);
@@ -79,6 +83,7 @@ export function CentreTenderPage() {
               state={committee.data}
             />
           )}
+          {FROM_OPENING.has(data.status) && <CollusionSection tenderId={data.id} />}
           {committee.data?.drawn && (
             <AssessmentSection
               tenderId={data.id}

@@ -17,6 +17,7 @@ import {
   type SessionBidView,
 } from '../../services/expert';
 import { SCALE_LABELS } from '../../services/supplier';
+import { CollusionSignsSection } from './collusion-signs';
 import { DeclarationSection } from './declaration';
 import { OutliersSection } from './outliers';
 import { ReportSection } from './report';
@@ -192,6 +193,9 @@ export function EvaluationSessionPage() {
           {session.bids.map((bid) => (
             <BidCard key={bid.bidId} tenderId={session.tenderId} bid={bid} />
           ))}
+
+          <SectionTitle id="collusion">串通投标迹象</SectionTitle>
+          <CollusionSignsSection session={session} />
 
           <SectionTitle>评分表</SectionTitle>
           <ScoreSheet session={session} />

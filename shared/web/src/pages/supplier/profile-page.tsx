@@ -25,10 +25,29 @@ interface ProfileFormValues {
   contactName: string;
   contactPhone: string;
   contactEmail?: string;
+  managerName?: string;
+  managerPhone?: string;
+  managerCertificate?: string;
 }
 
 const shape = SupplierProfileBodySchema.shape;
 const contactShape = shape.contact.shape;
+const managerShape = shape.projectManager.unwrap().shape;
+
+/** The project manager as the API takes it: only when a name is given, optional fields left out. */
+function projectManagerOf(values: ProfileFormValues) {
+  const name = values.managerName?.trim();
+  if (!name) return {};
+  const phone = values.managerPhone?.trim();
+  const certificateNumber = values.managerCertificate?.trim();
+  return {
+    projectManager: {
+      name,
+      ...(phone ? { phone } : {}),
+      ...(certificateNumber ? { certificateNumber } : {}),
+    },
+  };
+}
 
 /** 企业信息: the supplier's name, 统一社会信用代码, SME scale and contact, checked as typed. */
 function SupplierProfilePageContent() {
@@ -57,6 +76,7 @@ function SupplierProfilePageContent() {
           phone: values.contactPhone,
           ...(values.contactEmail ? { email: values.contactEmail } : {}),
         },
+        ...projectManagerOf(values),
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['supplier', 'profile'], saved);
@@ -74,6 +94,9 @@ function SupplierProfilePageContent() {
       contactName: data.contact.name,
       contactPhone: data.contact.phone,
       ...(data.contact.email ? { contactEmail: data.contact.email } : {}),
+      managerName: data.projectManager?.name ?? '',
+      managerPhone: data.projectManager?.phone ?? '',
+      managerCertificate: data.projectManager?.certificateNumber ?? '',
     });
   }, [profile.data, form]);
 
@@ -172,6 +195,44 @@ function SupplierProfilePageContent() {
             rules={[ruleFrom(contactShape.email, '电子邮箱格式不正确')]}
           >
             <Input autoComplete="email" />
+          </Form.Item>
+          <Typography.Title level={2} style={{ fontSize: 18 }}>
+            项目负责人（可选）
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">
+            投标时随投标记录保存，评标委员会据此比对不同投标人的项目负责人或联系人是否为同一人（87号令第三十七条第三项）。
+          </Typography.Paragraph>
+          <Form.Item
+            label="项目负责人姓名"
+            name="managerName"
+            dependencies={['managerPhone', 'managerCertificate']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, value?: string) =>
+                  value?.trim() ||
+                  !(getFieldValue('managerPhone')?.trim() || getFieldValue('managerCertificate')?.trim())
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('填写了电话或证书编号时，请填写项目负责人姓名')),
+              }),
+              ruleFrom(managerShape.name, '项目负责人姓名无效'),
+            ]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item
+            label="项目负责人电话"
+            name="managerPhone"
+            rules={[ruleFrom(managerShape.phone, '电话号码无效')]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            label="执业资格证书编号"
+            name="managerCertificate"
+            extra={<SupplierHint>如注册建造师、注册监理工程师等证书编号。</SupplierHint>}
+            rules={[ruleFrom(managerShape.certificateNumber, '证书编号须为 4–50 个字符')]}
+          >
+            <Input autoComplete="off" />
           </Form.Item>
           <ProblemAlert error={save.error} />
           {save.isSuccess && (
