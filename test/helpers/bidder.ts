@@ -35,7 +35,8 @@ export async function makeSupplier(
       creditCode: creditCodeFor(n),
       scale,
       scaleDeclaredAt: '2026-01-05',
-      contact: { name: '李经理', phone: '0571-88880000' },
+      // Each supplier its own number: a shared one would be a collusion sign (87号令第三十七条第三项) in every test
+      contact: { name: '李经理', phone: `0571-${88_880_000 + n}` },
     },
   });
   if (saved.status !== 201 && saved.status !== 200) throw new Error(`profile: ${JSON.stringify(saved.body)}`);

@@ -7,14 +7,14 @@ export type EnquiryData = EnquiryListData['items'][number];
 /** The centre's list, with the askers. */
 export type RestrictedEnquiryListData = ResponseOf<'listRestrictedEnquiries'>;
 
-/** Path of a tender's enquiries. */
-function enquiriesPath(tenderId: string): string {
-  return `/api/tenders/${encodeURIComponent(tenderId)}/enquiries`;
-}
-
 /** Every enquiry of a tender with its answer, oldest first; anyone may read them. */
 export async function fetchEnquiries(tenderId: string, signal?: AbortSignal): Promise<EnquiryListData> {
-  return (await callApi('listEnquiries', enquiriesPath(tenderId), { signal, anonymous: true })).data;
+  return (
+    await callApi('listEnquiries', `/api/tenders/${encodeURIComponent(tenderId)}/enquiries`, {
+      signal,
+      anonymous: true,
+    })
+  ).data;
 }
 
 /** The signed-in supplier's own enquiries about a tender. */
@@ -26,20 +26,32 @@ export async function fetchMyEnquiries(tenderId: string, signal?: AbortSignal) {
 
 /** The centre's view: every enquiry with who asked it. */
 export async function fetchRestrictedEnquiries(tenderId: string, signal?: AbortSignal) {
-  return (await callApi('listRestrictedEnquiries', `${enquiriesPath(tenderId)}/restricted`, { signal })).data;
+  return (
+    await callApi(
+      'listRestrictedEnquiries',
+      `/api/tenders/${encodeURIComponent(tenderId)}/enquiries/restricted`,
+      { signal },
+    )
+  ).data;
 }
 
 /** A supplier asks (询问); the answer is due within 3 working days. */
 export async function askEnquiry(tenderId: string, body: BodyOf<'askEnquiry'>) {
-  return (await callApi('askEnquiry', enquiriesPath(tenderId), { method: 'POST', body })).data;
+  return (
+    await callApi('askEnquiry', `/api/tenders/${encodeURIComponent(tenderId)}/enquiries`, {
+      method: 'POST',
+      body,
+    })
+  ).data;
 }
 
 /** The purchasing unit answers (答复); the answer is published with the question. */
 export async function answerEnquiry(tenderId: string, enquiryId: string, body: BodyOf<'answerEnquiry'>) {
   return (
-    await callApi('answerEnquiry', `${enquiriesPath(tenderId)}/${encodeURIComponent(enquiryId)}/answer`, {
-      method: 'POST',
-      body,
-    })
+    await callApi(
+      'answerEnquiry',
+      `/api/tenders/${encodeURIComponent(tenderId)}/enquiries/${encodeURIComponent(enquiryId)}/answer`,
+      { method: 'POST', body },
+    )
   ).data;
 }
