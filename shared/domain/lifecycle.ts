@@ -57,7 +57,7 @@ export const LIFECYCLE_ACTIONS = [
   'closeBidding',
   'concludeTransfer',
   'failTransfer',
-  'enquire',
+  'supplierRight',
 ] as const;
 
 /** A lifecycle action. */
@@ -83,7 +83,7 @@ export const LIFECYCLE_ACTION_LABELS: Readonly<Record<LifecycleAction, Bilingual
   closeBidding: { zh: '竞价结束（待公开底价）', en: 'Close bidding (reserve to be revealed)' },
   concludeTransfer: { zh: '确定竞得人', en: 'Conclude the transfer' },
   failTransfer: { zh: '流拍', en: 'Not sold' },
-  enquire: { zh: '询问与答复', en: 'Record an enquiry or its answer' },
+  supplierRight: { zh: '询问、质疑及其答复', en: 'Record an enquiry, a challenge or its answer' },
 };
 
 /**
@@ -93,8 +93,8 @@ export const LIFECYCLE_ACTION_LABELS: Readonly<Record<LifecycleAction, Bilingual
  * `awarding` (no qualified candidate left); `correct` keeps the tender in `tendering`. A live transfer
  * (DESIGN.md section 9) quotes in `tendering`, and ends there (no reserve: sold or not sold) or in
  * `awarding` while its sealed reserve waits to be revealed; which edges a tender may take is its
- * procedure's business (`procedures.ts`), checked by the use cases. `enquire` (a supplier's enquiry
- * or its answer, 政府采购法第五十一条) keeps every published status: a supplier may ask about any
+ * procedure's business (`procedures.ts`), checked by the use cases. `supplierRight` (a supplier's
+ * enquiry or challenge, or its answer: 政府采购法第五十一、五十二条) keeps every published status: a supplier may ask about any
  * step, the result and a termination included.
  */
 export const TENDER_TRANSITIONS: Readonly<
@@ -110,31 +110,31 @@ export const TENDER_TRANSITIONS: Readonly<
     closeBidding: 'awarding',
     concludeTransfer: 'awarded',
     failTransfer: 'failed',
-    enquire: 'tendering',
+    supplierRight: 'tendering',
   },
   opening: {
     publishOpeningRecord: 'opening',
     closeOpening: 'evaluating',
     failOpening: 'failed',
-    enquire: 'opening',
+    supplierRight: 'opening',
   },
   evaluating: {
     recordEvaluationStep: 'evaluating',
     report: 'awarding',
     failEvaluation: 'failed',
-    enquire: 'evaluating',
+    supplierRight: 'evaluating',
   },
   awarding: {
     award: 'awarded',
     failEvaluation: 'failed',
     concludeTransfer: 'awarded',
     failTransfer: 'failed',
-    enquire: 'awarding',
+    supplierRight: 'awarding',
   },
-  awarded: { recordContract: 'complete', enquire: 'awarded' },
-  complete: { enquire: 'complete' },
-  failed: { enquire: 'failed' },
-  cancelled: { enquire: 'cancelled' },
+  awarded: { recordContract: 'complete', supplierRight: 'awarded' },
+  complete: { supplierRight: 'complete' },
+  failed: { supplierRight: 'failed' },
+  cancelled: { supplierRight: 'cancelled' },
 };
 
 /**

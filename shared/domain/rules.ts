@@ -228,7 +228,7 @@ export interface TransferParameterRule extends RuleBase {
 }
 
 /** The statutory clocks of suppliers' rights (DESIGN.md section 10). */
-export const RIGHTS_CLOCKS = ['enquiryAnswer'] as const;
+export const RIGHTS_CLOCKS = ['enquiryAnswer', 'resultNotice', 'challengeWindow', 'challengeAnswer'] as const;
 
 /** One statutory clock of suppliers' rights. */
 export type RightsClock = (typeof RIGHTS_CLOCKS)[number];
@@ -247,10 +247,18 @@ export interface RightsClockRule extends RuleBase {
   unit: 'days' | 'workingDays';
 }
 
+/** A step that waits while a supplier's challenge may affect the result. */
+export interface RightsHoldRule extends RuleBase {
+  kind: 'rightsHold';
+  /** What waits. */
+  hold: 'contract';
+}
+
 /** One row of the rules table. */
 export type Rule =
   | TransferParameterRule
   | RightsClockRule
+  | RightsHoldRule
   | MinPeriodRule
   | MaxPeriodRule
   | TimelineOrderRule
@@ -369,6 +377,8 @@ const CAIKU_214_SINCE = '2014-12-31';
 const REGULATIONS_SINCE = '2015-03-01';
 /** 87号令 in force. */
 const ORDER_87_SINCE = '2017-10-01';
+/** 政府采购质疑和投诉办法 (财政部令第94号) in force. */
+const ORDER_94_SINCE = '2018-03-01';
 /** 财库〔2020〕46号 in force. */
 const SME_2020_SINCE = '2021-01-01';
 /** 财库〔2022〕19号 raised the SME deductions from this day. */
@@ -934,6 +944,68 @@ const RULES: readonly Rule[] = deepFreeze<Rule[]>([
     unit: 'workingDays',
   },
   {
+    id: 'result.notice-period',
+    kind: 'rightsClock',
+    title: {
+      zh: '中标（成交）结果公告期限为1个工作日',
+      en: 'The result notice runs for 1 working day',
+    },
+    citation: '87号令第六十九条',
+    source: 'primary',
+    effectiveFrom: ORDER_87_SINCE,
+    methods: PROCUREMENT_METHODS,
+    tradeTypes: ['governmentProcurement'],
+    clock: 'resultNotice',
+    count: 1,
+    unit: 'workingDays',
+  },
+  {
+    id: 'challenge.period',
+    kind: 'rightsClock',
+    title: {
+      zh: '供应商认为采购文件、采购过程、中标或者成交结果使自己的权益受到损害的，可以在知道或者应知其权益受到损害之日起7个工作日内提出质疑',
+      en: 'A supplier may challenge the documents, the process or the result within 7 working days of the day it knew or should have known',
+    },
+    citation: '政府采购法第五十二条；实施条例第五十三条；94号令第十条、第十一条',
+    source: 'primary',
+    effectiveFrom: ORDER_94_SINCE,
+    methods: PROCUREMENT_METHODS,
+    tradeTypes: ['governmentProcurement'],
+    clock: 'challengeWindow',
+    count: 7,
+    unit: 'workingDays',
+  },
+  {
+    id: 'challenge.answer-period',
+    kind: 'rightsClock',
+    title: {
+      zh: '采购人应当在收到质疑函后7个工作日内作出答复，并以书面形式通知质疑供应商和其他有关供应商',
+      en: 'The purchasing unit answers a challenge within 7 working days and tells the challenger and the other suppliers concerned',
+    },
+    citation: '94号令第十三条',
+    source: 'primary',
+    effectiveFrom: ORDER_94_SINCE,
+    methods: PROCUREMENT_METHODS,
+    tradeTypes: ['governmentProcurement'],
+    clock: 'challengeAnswer',
+    count: 7,
+    unit: 'workingDays',
+  },
+  {
+    id: 'challenge.contract-hold',
+    kind: 'rightsHold',
+    title: {
+      zh: '询问或者质疑事项可能影响中标、成交结果的，采购人应当暂停签订合同',
+      en: 'While a challenge may affect the result, the contract is not signed',
+    },
+    citation: '实施条例第五十四条',
+    source: 'primary',
+    effectiveFrom: REGULATIONS_SINCE,
+    methods: PROCUREMENT_METHODS,
+    tradeTypes: ['governmentProcurement'],
+    hold: 'contract',
+  },
+  {
     id: 'correction.min-notice',
     kind: 'correctionNotice',
     title: {
@@ -1396,6 +1468,7 @@ function checkRule(
       // Checked when a correction is planned, not at publication.
       return [];
     case 'rightsClock':
+    case 'rightsHold':
       // Counted when a supplier enquires, challenges or complains (domain/rights.ts), not at publication
       return [];
     case 'transferParameter':

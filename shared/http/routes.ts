@@ -35,7 +35,7 @@ export const CONTEXTS = {
       'Live land and mining-rights transfers: applications and the deposit ledger, quotes, the reserve',
   },
   rights: {
-    summary: "Suppliers' rights: enquiries and their answers, with the statutory clocks",
+    summary: "Suppliers' rights: enquiries, challenges and their answers, with the statutory clocks",
   },
 } as const satisfies Record<string, { summary: string }>;
 
@@ -356,6 +356,41 @@ const ROUTE_TABLE = [
     access: { table: 'readWrite' },
     summary:
       'The purchasing unit answers an enquiry; a change of the documents names its correction notice (87号令第27条)',
+    tag: 'rights',
+  },
+  {
+    id: 'fileChallenge',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/challenges',
+    handler: 'file-challenge',
+    context: 'rights',
+    auth: supplier,
+    access: { table: 'readWrite' },
+    summary:
+      'A participating supplier files a challenge (质疑函) within 7 working days of knowing (政府采购法第52条; 94号令第10–12条)',
+    tag: 'rights',
+  },
+  {
+    id: 'listChallenges',
+    method: 'GET',
+    path: '/api/tenders/{tenderId}/challenges',
+    handler: 'list-challenges',
+    context: 'rights',
+    auth: bidParties,
+    access: { table: 'read' },
+    summary:
+      "A tender's challenges: the purchasing unit's and the centre's all, a supplier's own (and after the deadline the answered ones)",
+    tag: 'rights',
+  },
+  {
+    id: 'answerChallenge',
+    method: 'POST',
+    path: '/api/tenders/{tenderId}/challenges/{challengeId}/answer',
+    handler: 'answer-challenge',
+    context: 'rights',
+    auth: purchaser,
+    access: { table: 'readWrite' },
+    summary: 'The purchasing unit answers a challenge within 7 working days (94号令第13–16条)',
     tag: 'rights',
   },
   {

@@ -2,6 +2,7 @@ import type { FiguresDelta, TradeFacets } from '../domain/aggregates';
 import type { SealedEvent } from '../schemas/audit';
 import type { Award, Contract } from '../schemas/award';
 import type { OpeningRecord } from '../schemas/bid';
+import type { Challenge } from '../schemas/challenge';
 import type { Enquiry } from '../schemas/enquiry';
 import type { Committee, EvaluationReport, ScoreSheet } from '../schemas/evaluation';
 import type { Notice, NoticeFilters } from '../schemas/notice';
@@ -94,6 +95,8 @@ export interface TenderChange {
   committee?: { value: Committee; expectedVersion: number | null };
   /** A supplier's enquiry, new (expectedVersion null) or answered, written with the change. */
   enquiry?: { value: Enquiry; expectedVersion: number | null };
+  /** A supplier's challenge, new (expectedVersion null) or answered, written with the change. */
+  challenge?: { value: Challenge; expectedVersion: number | null };
   /** Experts newly assigned to the tender's committee. */
   assignments?: string[];
   /** A score sheet locked by its member (it must still be a draft at `expectedVersion`). */
@@ -121,6 +124,7 @@ export type RelatedWrites = Pick<
   | 'openingRecord'
   | 'committee'
   | 'enquiry'
+  | 'challenge'
   | 'assignments'
   | 'submittedSheet'
   | 'report'

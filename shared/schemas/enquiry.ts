@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { DaySchema, IdSchema, InstantSchema, TenderPathSchema } from './common';
 
 /** Text a party writes: trimmed, no control characters but line breaks and tabs. */
-function writtenText(min: number, max: number) {
+export function writtenText(min: number, max: number) {
   return z
     .string()
     .trim()

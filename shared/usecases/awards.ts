@@ -11,6 +11,7 @@ import type { Tender } from '../schemas/tender';
 import { SYSTEM_ACTOR } from './audit-chain';
 
 import { countOnCalendar } from './calendar';
+import { assertNoChallengeHoldsContract } from './challenges';
 import { sealStoredAsDeclared, uploadSlotKey } from './stored-documents';
 import { applyChange, type Caller, loadOwnTender, loadPublishedTender } from './tender-change';
 
@@ -251,6 +252,8 @@ export async function recordContract(
       en: 'The tender is not awarded, or its contract is recorded',
     });
   }
+  // No contract while a challenge may affect the result (实施条例第五十四条)
+  await assertNoChallengeHoldsContract(deps, tender);
   const documentKey = contractDocumentKey(tender.id, input.document.id);
   const versions = await sealStoredAsDeclared(
     deps,

@@ -17,7 +17,7 @@ const ATTEMPTS = 4;
  * (the version moved): an enquiry and its answer commute with every other change, so the fresh
  * tender is simply re-read and the write re-made.
  */
-async function withFreshTender<T>(
+export async function withFreshTender<T>(
   deps: Deps,
   first: Tender,
   reload: () => Promise<Tender>,
@@ -36,6 +36,20 @@ async function withFreshTender<T>(
       tender = fresh;
     }
   }
+}
+
+/**
+ * The actor of a supplier's enquiry or challenge on the tender's public chain: the role, with the user
+ * and the address in the restricted record (电子招标投标办法第四十九条), and no organisation — the
+ * asker is named to the centre alone, and before the deadline no potential bidder may be named
+ * (87号令第二十八条).
+ */
+export function supplierRightActor(caller: Caller): Actor {
+  return {
+    role: caller.role,
+    sub: caller.sub,
+    ...(caller.sourceIp !== undefined ? { sourceIp: caller.sourceIp } : {}),
+  };
 }
 
 /** Whether an enquiry is past its answer period at `now`: unanswered after it, or answered late. */
@@ -98,18 +112,14 @@ export async function askEnquiry(
     answer: null,
     version: 1,
   };
-  const actor: Actor = {
-    role: input.caller.role,
-    sub: input.caller.sub,
-    ...(input.caller.sourceIp !== undefined ? { sourceIp: input.caller.sourceIp } : {}),
-  };
+  const actor = supplierRightActor(input.caller);
   await withFreshTender(
     deps,
     tender,
     () => loadPublishedTender(deps, input.tenderId),
     (current) =>
       applyChange(deps, current, {
-        action: 'enquire',
+        action: 'supplierRight',
         eventType: 'enquiry.asked',
         actor,
         at: askedAt,
@@ -187,7 +197,7 @@ export async function answerEnquiry(
         version: enquiry.version + 1,
       };
       await applyChange(deps, tender, {
-        action: 'enquire',
+        action: 'supplierRight',
         eventType: 'enquiry.answered',
         actor: input.caller,
         at: answeredAt,

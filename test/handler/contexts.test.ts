@@ -21,6 +21,7 @@ const PATH_VALUES = {
   bidId: TENDER_ID,
   expertId: TENDER_ID,
   enquiryId: TENDER_ID,
+  challengeId: TENDER_ID,
   supplierOrgId: 'org-supplier-1',
   signId: '0123456789abcdef',
 };

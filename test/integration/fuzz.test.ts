@@ -191,6 +191,17 @@ function baseBody(route: RouteSpec): Record<string, unknown> {
       document: { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', fileName: '合同.pdf', sha256: hex, size: 100 },
     },
     putTarget: { projects: 10 },
+    askEnquiry: { question: '第三章技术参数是否含本数？' },
+    answerEnquiry: { answer: '含本数。' },
+    fileChallenge: {
+      subject: 'process',
+      step: 'opening',
+      matters: '请求重新开标并公布全部报价',
+      facts: '开标记录遗漏了一家投标人的报价',
+      legalBasis: '87号令第四十条',
+      contact: { name: '张三', phone: '13800000000', address: '某区某路1号某大厦', postcode: '628000' },
+    },
+    answerChallenge: { outcome: 'upheld', reply: '经核实质疑成立，重新组织评审。', remedy: 'reEvaluate' },
   };
   return structuredClone(bodies[route.id] ?? { value: 1 });
 }

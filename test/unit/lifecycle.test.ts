@@ -40,14 +40,14 @@ const LEGAL: readonly [TenderStatus, LifecycleAction, TenderStatus][] = [
   ['awarding', 'concludeTransfer', 'awarded'],
   ['awarding', 'failTransfer', 'failed'],
   // A supplier's enquiry and its answer (政府采购法第五十一条) keep every published status
-  ['tendering', 'enquire', 'tendering'],
-  ['opening', 'enquire', 'opening'],
-  ['evaluating', 'enquire', 'evaluating'],
-  ['awarding', 'enquire', 'awarding'],
-  ['awarded', 'enquire', 'awarded'],
-  ['complete', 'enquire', 'complete'],
-  ['failed', 'enquire', 'failed'],
-  ['cancelled', 'enquire', 'cancelled'],
+  ['tendering', 'supplierRight', 'tendering'],
+  ['opening', 'supplierRight', 'opening'],
+  ['evaluating', 'supplierRight', 'evaluating'],
+  ['awarding', 'supplierRight', 'awarding'],
+  ['awarded', 'supplierRight', 'awarded'],
+  ['complete', 'supplierRight', 'complete'],
+  ['failed', 'supplierRight', 'failed'],
+  ['cancelled', 'supplierRight', 'cancelled'],
 ];
 
 const legalKeys = new Set(LEGAL.map(([status, action]) => `${status}/${action}`));
@@ -129,17 +129,17 @@ describe('allowedActions', () => {
         'closeBidding',
         'concludeTransfer',
         'failTransfer',
-        'enquire',
+        'supplierRight',
       ],
     ],
-    ['opening', ['publishOpeningRecord', 'closeOpening', 'failOpening', 'enquire']],
-    ['evaluating', ['recordEvaluationStep', 'report', 'failEvaluation', 'enquire']],
-    ['awarding', ['failEvaluation', 'award', 'concludeTransfer', 'failTransfer', 'enquire']],
-    ['awarded', ['recordContract', 'enquire']],
+    ['opening', ['publishOpeningRecord', 'closeOpening', 'failOpening', 'supplierRight']],
+    ['evaluating', ['recordEvaluationStep', 'report', 'failEvaluation', 'supplierRight']],
+    ['awarding', ['failEvaluation', 'award', 'concludeTransfer', 'failTransfer', 'supplierRight']],
+    ['awarded', ['recordContract', 'supplierRight']],
     // A supplier may still enquire about a finished, failed or terminated procurement (政府采购法第五十一条)
-    ['complete', ['enquire']],
-    ['failed', ['enquire']],
-    ['cancelled', ['enquire']],
+    ['complete', ['supplierRight']],
+    ['failed', ['supplierRight']],
+    ['cancelled', ['supplierRight']],
   ] as const)('%s allows %j', (status, expected) => {
     // Prepare: nothing beyond the table row
 

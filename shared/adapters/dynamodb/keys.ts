@@ -30,6 +30,7 @@
  * | a transfer's deposit ledger; one application    | table       | pk = TENDER#<id>, sk begins_with / = APPLICANT#<orgId> |
  * | a 竞买号 taken in a transfer                     | table       | pk = TENDER#<id>, sk = BIDDERNO#<no>                   |
  * | a tender's enquiries (询问), oldest first        | table       | pk = TENDER#<id>, sk begins_with ENQUIRY#              |
+ * | a tender's challenges (质疑), oldest first       | table       | pk = TENDER#<id>, sk begins_with CHALLENGE#            |
  * | a report: one scope of one year, every line     | table       | pk = AGG#<year>#<scope>, sk = TOTAL / <DIM>#<value>    |
  * | a year's target                                 | table       | pk = TARGET#<year>, sk = TARGET                        |
  * | a loaded calendar year; all loaded years        | table       | pk = CALENDAR, sk = YEAR#<year> / begins_with YEAR#    |
@@ -122,6 +123,7 @@ export const ENTITY = {
   liveConnection: 'liveConnection',
   liveConnectionChannel: 'liveConnectionChannel',
   enquiry: 'enquiry',
+  challenge: 'challenge',
 } as const;
 
 /** Width of zero-padded sequence numbers, so they sort as strings. */
@@ -255,6 +257,13 @@ export const keys = {
   }),
   /** Sort-key prefix of a tender's enquiries. */
   enquiryPrefix: 'ENQUIRY#',
+  /** A supplier's challenge (质疑) of a tender; ULID ids read oldest first. */
+  challenge: (tenderId: string, challengeId: string) => ({
+    pk: `TENDER#${tenderId}`,
+    sk: `CHALLENGE#${challengeId}`,
+  }),
+  /** Sort-key prefix of a tender's challenges. */
+  challengePrefix: 'CHALLENGE#',
   /** A 竞买号 taken in a transfer (its uniqueness guard). */
   bidderNo: (tenderId: string, bidderNo: string) => ({
     pk: `TENDER#${tenderId}`,

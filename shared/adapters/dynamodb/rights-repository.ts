@@ -1,12 +1,14 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { RightsRepository } from '../../ports/rights-repository';
+import { type Challenge, ChallengeSchema } from '../../schemas/challenge';
 import { type Enquiry, EnquirySchema } from '../../schemas/enquiry';
 import { keys } from './keys';
 import { guardStoreValidation, queryAll } from './support';
 
 /**
- * The DynamoDB adapter of {@link RightsRepository}: enquiries as `ENQUIRY#<id>` items of the
- * tender's partition (written by the tender's own change), read consistently.
+ * The DynamoDB adapter of {@link RightsRepository}: enquiries and challenges as `ENQUIRY#<id>` and
+ * `CHALLENGE#<id>` items of the tender's partition (written by the tender's own change), read
+ * consistently.
  */
 export class DynamoRightsRepository implements RightsRepository {
   constructor(
@@ -30,5 +32,21 @@ export class DynamoRightsRepository implements RightsRepository {
   async listEnquiries(tenderId: string): Promise<Enquiry[]> {
     const items = await queryAll(this.client, this.tableName, keys.tender(tenderId).pk, keys.enquiryPrefix);
     return items.map((item) => EnquirySchema.parse(item['data']));
+  }
+
+  async getChallenge(tenderId: string, challengeId: string): Promise<Challenge | null> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.challenge(tenderId, challengeId),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item ? ChallengeSchema.parse(result.Item['data']) : null;
+  }
+
+  async listChallenges(tenderId: string): Promise<Challenge[]> {
+    const items = await queryAll(this.client, this.tableName, keys.tender(tenderId).pk, keys.challengePrefix);
+    return items.map((item) => ChallengeSchema.parse(item['data']));
   }
 }

@@ -273,6 +273,20 @@ export class DynamoTenderRepository implements TenderRepository {
         ),
       );
     }
+    if (change.challenge) {
+      const { value, expectedVersion } = change.challenge;
+      items.push(
+        this.putVersioned(
+          {
+            ...keys.challenge(tenderId, value.id),
+            entity: ENTITY.challenge,
+            version: value.version,
+            data: value,
+          },
+          expectedVersion,
+        ),
+      );
+    }
     for (const expertId of change.assignments ?? []) {
       items.push(
         putNew(this.tableName, {

@@ -1,3 +1,10 @@
+import {
+  AnswerChallengeBodySchema,
+  ChallengeListSchema,
+  ChallengePathSchema,
+  ChallengeViewSchema,
+  FileChallengeBodySchema,
+} from '../challenge';
 import { TenderPathSchema } from '../common';
 import {
   AnswerEnquiryBodySchema,
@@ -23,5 +30,16 @@ export const RIGHTS_OPERATIONS = {
     params: EnquiryPathSchema,
     body: AnswerEnquiryBodySchema,
     response: { status: 200, schema: PublicEnquirySchema },
+  },
+  fileChallenge: {
+    params: TenderPathSchema,
+    body: FileChallengeBodySchema,
+    response: { status: 201, schema: ChallengeViewSchema },
+  },
+  listChallenges: { params: TenderPathSchema, response: { status: 200, schema: ChallengeListSchema } },
+  answerChallenge: {
+    params: ChallengePathSchema,
+    body: AnswerChallengeBodySchema,
+    response: { status: 200, schema: ChallengeViewSchema },
   },
 } as const satisfies Record<string, OperationSchemas>;

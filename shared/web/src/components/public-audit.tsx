@@ -43,6 +43,8 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   'bid.reconfirmed': '重新确认投标',
   'enquiry.asked': '供应商询问',
   'enquiry.answered': '答复询问',
+  'challenge.filed': '供应商提出质疑',
+  'challenge.answered': '答复质疑',
 };
 
 /** Names an event type in Chinese, or shows it as it is. */
