@@ -9,6 +9,7 @@ import {
   TRADE_TYPE_LABELS,
 } from '../../../../schemas/labels';
 import { AuctionBoard, QuoteHistory } from '../../components/auction-board';
+import { SupplierChallenges } from '../../components/challenges';
 import { PublicEnquiries } from '../../components/enquiries';
 import { PageLoading } from '../../components/page-loading';
 import { PageSection as Section } from '../../components/page-section';
@@ -311,6 +312,12 @@ export function TenderPage() {
       {t.content.tradeType === 'governmentProcurement' && (
         <Section title="询问与答复">
           <PublicEnquiries tenderId={t.id} supplier={user?.role === 'supplier'} />
+        </Section>
+      )}
+
+      {t.content.tradeType === 'governmentProcurement' && user?.role === 'supplier' && (
+        <Section title="质疑">
+          <SupplierChallenges tenderId={t.id} />
         </Section>
       )}
 

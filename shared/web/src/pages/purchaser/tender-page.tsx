@@ -2,6 +2,7 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { PurchaserChallenges } from '../../components/challenges';
 import { PurchaserEnquiries } from '../../components/enquiries';
 import { LinkButton } from '../../components/link-button';
 import { PageLoading } from '../../components/page-loading';
@@ -290,6 +291,12 @@ export function PurchaserTenderPage() {
       {tender.publishedAt && tender.content.tradeType === 'governmentProcurement' && (
         <Section title="供应商询问">
           <PurchaserEnquiries tenderId={tender.id} />
+        </Section>
+      )}
+
+      {tender.publishedAt && tender.content.tradeType === 'governmentProcurement' && (
+        <Section title="供应商质疑">
+          <PurchaserChallenges tenderId={tender.id} />
         </Section>
       )}
 
