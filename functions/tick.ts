@@ -8,7 +8,7 @@ provideApiGatewayLivePublisher();
  *
  * Its work is imported at the first tick, as a context's routes are, so the cold import stays small.
  */
-export async function handler(): Promise<{ moved: number; skipped: number }> {
+export async function handler(): Promise<{ moved: number; skipped: number; overdueAnswers: number }> {
   const [{ getDeps }, { logger }, { runTick }] = await Promise.all([
     import('../shared/adapters/deps'),
     import('../shared/adapters/logger'),
@@ -16,5 +16,7 @@ export async function handler(): Promise<{ moved: number; skipped: number }> {
   ]);
   const result = await runTick(getDeps());
   if (result.moved.length > 0 || result.skipped.length > 0) logger.info('tick', { ...result });
-  return { moved: result.moved.length, skipped: result.skipped.length };
+  // Flagged to the centre in the logs (an alarm can follow it) and on its board of answer clocks
+  if (result.overdueAnswers > 0) logger.warn('answers overdue', { overdueAnswers: result.overdueAnswers });
+  return { moved: result.moved.length, skipped: result.skipped.length, overdueAnswers: result.overdueAnswers };
 }

@@ -8,4 +8,5 @@ export const handler = createContextHandler('rights', {
   fileChallenge: () => import('../file-challenge'),
   listChallenges: () => import('../list-challenges'),
   answerChallenge: () => import('../answer-challenge'),
+  listAnswerClocks: () => import('../list-answer-clocks'),
 });

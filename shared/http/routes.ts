@@ -394,6 +394,18 @@ const ROUTE_TABLE = [
     tag: 'rights',
   },
   {
+    id: 'listAnswerClocks',
+    method: 'GET',
+    path: '/api/rights/clocks',
+    handler: 'list-answer-clocks',
+    context: 'rights',
+    auth: centre,
+    access: { table: 'read' },
+    summary:
+      'Centre staff: every enquiry and challenge still waiting for its answer, earliest due first, the overdue ones flagged (实施条例第52条; 94号令第13条)',
+    tag: 'rights',
+  },
+  {
     id: 'listMyTenders',
     method: 'GET',
     path: '/api/manage/tenders',

@@ -1,5 +1,6 @@
 import type { Challenge } from '../schemas/challenge';
 import type { Enquiry } from '../schemas/enquiry';
+import type { Page, PageRequest } from './tender-repository';
 
 /**
  * Storage of suppliers' enquiries and challenges (DESIGN.md section 10), read here; each is written
@@ -15,4 +16,11 @@ export interface RightsRepository {
   getChallenge(tenderId: string, challengeId: string): Promise<Challenge | null>;
   /** Every challenge of a tender, oldest first. */
   listChallenges(tenderId: string): Promise<Challenge[]>;
+  /** Every enquiry and challenge still waiting for its answer, across tenders, earliest due first. */
+  listOpenAnswers(page: PageRequest): Promise<Page<OpenAnswer>>;
+  /** How many of those are due at or before `now` (overdue). */
+  countOverdueAnswers(now: string): Promise<number>;
 }
+
+/** An enquiry or a challenge still waiting for its answer. */
+export type OpenAnswer = { kind: 'enquiry'; enquiry: Enquiry } | { kind: 'challenge'; challenge: Challenge };

@@ -136,3 +136,37 @@ export const ChallengeListSchema = z
 export type Challenge = z.infer<typeof ChallengeSchema>;
 /** A challenge as its readers see it. */
 export type ChallengeView = z.infer<typeof ChallengeViewSchema>;
+
+/** One answer clock on the centre's board: an enquiry or a challenge still waiting for its answer. */
+export const AnswerClockSchema = z
+  .object({
+    kind: z.enum(['enquiry', 'challenge']),
+    id: IdSchema,
+    tenderId: IdSchema,
+    tenderTitle: z.string(),
+    purchasingUnitName: z.string(),
+    /** Who is waiting (the centre may know the asker). */
+    supplierName: z.string(),
+    /** The question, or the challenge's matters, cut to 120 characters. */
+    summary: z.string(),
+    receivedAt: InstantSchema,
+    answerDueOn: DaySchema,
+    answerDueAt: InstantSchema,
+    overdue: z.boolean(),
+    /** The article that sets the answer period. */
+    citation: z.string(),
+  })
+  .strict()
+  .meta({ id: 'AnswerClock' });
+
+/** A page of the centre's answer clocks, earliest due first, with the overdue count across all. */
+export const AnswerClockPageSchema = z
+  .object({
+    items: z.array(AnswerClockSchema),
+    overdue: z.number().int().min(0),
+    nextCursor: z.string().nullable(),
+  })
+  .strict();
+
+/** An answer clock. */
+export type AnswerClock = z.infer<typeof AnswerClockSchema>;

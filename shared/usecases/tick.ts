@@ -21,6 +21,11 @@ export interface TickResult {
   moved: { tenderId: string; status: string }[];
   /** Tenders another worker moved first. */
   skipped: string[];
+  /**
+   * Enquiries and challenges past their answer period and still unanswered across the portal
+   * (实施条例第五十二条; 94号令第十三条): the centre's board (`GET /api/rights/clocks`) lists them.
+   */
+  overdueAnswers: number;
 }
 
 /** Moves one due tender to its next state; undefined when it is not (or no longer) due. */
@@ -42,7 +47,7 @@ async function advance(deps: Deps, tender: Tender): Promise<Tender | undefined> 
  */
 export async function runTick(deps: Deps): Promise<TickResult> {
   const now = deps.clock.now().toISOString();
-  const result: TickResult = { moved: [], skipped: [] };
+  const result: TickResult = { moved: [], skipped: [], overdueAnswers: 0 };
   const due = await deps.tenders.listDue(now, TICK_BATCH);
   for (const stale of due) {
     // The index is eventually consistent and a correction may have moved the deadline: re-read.
@@ -64,6 +69,7 @@ export async function runTick(deps: Deps): Promise<TickResult> {
     }
   }
   await concludeEvaluations(deps, result);
+  result.overdueAnswers = await deps.rights.countOverdueAnswers(now);
   return result;
 }
 

@@ -99,6 +99,15 @@ describe('a challenge in the web portal (94号令)', () => {
     await takeScreenshots(supplier.page, 'challenge-supplier-filed');
     await expectAccessible(supplier.page, 'the supplier’s challenge on the tender page');
 
+    // Act 1b: the centre's board of answer clocks lists it, with its due date
+    const clerk = await pageAs(await api.token('centre', 'org-trading-centre', 'centre-clerk-answers'));
+    await clerk.page.goto('/centre/answers');
+    await expect.poll(() => clerk.page.getByText(MATTERS).count(), WAIT).toBe(1);
+    await expect.poll(() => clerk.page.getByText(`质疑供应商：${challenger.name}`).count(), WAIT).toBe(1);
+    await takeScreenshots(clerk.page, 'challenge-centre-clocks');
+    await expectAccessible(clerk.page, 'the centre’s answer clocks');
+    expect(clerk.errors).toEqual([]);
+
     // Act 2: the unit sees the contract held and answers
     await unit.page.goto(`/purchaser/tenders/${tenderId}`);
     await expect.poll(() => unit.page.getByText(MATTERS).count(), WAIT).toBe(1);

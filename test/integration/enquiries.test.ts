@@ -245,6 +245,9 @@ describe('enquiries (政府采购法第五十一条)', () => {
     const centreView = await api.call('GET', `/api/tenders/${tender.id}/enquiries/restricted`, {
       token: centre,
     });
+    const board = await api.call('GET', '/api/rights/clocks?limit=100', { token: centre });
+    const tick = ((await api.tick()) as { result: { overdueAnswers: number } }).result;
+    const boardForPurchaser = await api.call('GET', '/api/rights/clocks', { token: purchaser });
 
     // Assess: the 6th–14th are days off; the 15th, 16th and 17th are the three working days
     for (const enquiry of [onTime, late, unanswered]) {
@@ -264,6 +267,20 @@ describe('enquiries (政府采购法第五十一条)', () => {
     expect(byId.get(unanswered.id)).toMatchObject({ status: 'pending', overdue: true });
     expect(byId.get(onTime.id)).toMatchObject({ overdue: false });
     expect(centreView.body).toMatchObject({ pending: 1, overdue: 1 });
+    // The centre's board across tenders: answered questions leave it, the unanswered one is flagged
+    const clocks = board.body.items as { id: string; overdue: boolean; kind: string; supplierName: string }[];
+    expect(clocks.map((c) => c.id)).toContain(unanswered.id);
+    expect(clocks.map((c) => c.id)).not.toContain(onTime.id);
+    expect(clocks.map((c) => c.id)).not.toContain(late.id);
+    expect(clocks.find((c) => c.id === unanswered.id)).toMatchObject({
+      kind: 'enquiry',
+      overdue: true,
+      supplierName: other.name,
+      answerDueOn: '2027-02-17',
+    });
+    expect(board.body.overdue).toBe(clocks.filter((c) => c.overdue).length);
+    expect(tick.overdueAnswers).toBe(board.body.overdue);
+    expect(boardForPurchaser.status).toBe(403);
   });
 });
 

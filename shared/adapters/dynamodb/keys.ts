@@ -44,6 +44,7 @@
  * | type or a title substring (`q`), newest first   | byStatus    | FilterExpression: facets =, contains(title, q)         |
  * | published tenders in one status, newest first   | byStatus    | statusPk = STATUS#<status>, statusSk desc              |
  * | tenders whose next timed step is due            | dueByTime   | duePk = DUE, dueSk <= <now>                            |
+ * | open enquiries and challenges, by answer due    | dueByTime   | duePk = RIGHTS, dueSk = <dueAt>#<tenderId>#<kind>#<id> |
  *
  * No item is written or checked by every bid of a tender (on DynamoDB an item in another ongoing
  * transaction conflicts, even as a ConditionCheck, and the deadline minute would make it hot): the
@@ -329,4 +330,14 @@ export const keys = {
   dueIndex: (dueAt: string, tenderId: string) => ({ duePk: 'DUE', dueSk: `${dueAt}#${tenderId}` }),
   /** dueByTime partition. */
   duePartition: 'DUE',
+  /**
+   * dueByTime attributes of an enquiry or challenge still waiting for its answer: the centre's
+   * board of answer clocks reads them earliest first; an answered item carries none (sparse).
+   */
+  rightsDueIndex: (dueAt: string, tenderId: string, kind: 'enquiry' | 'challenge', id: string) => ({
+    duePk: 'RIGHTS',
+    dueSk: `${dueAt}#${tenderId}#${kind}#${id}`,
+  }),
+  /** dueByTime partition of the open answer clocks. */
+  rightsDuePartition: 'RIGHTS',
 } as const;

@@ -1,9 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { RightsRepository } from '../../ports/rights-repository';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { OpenAnswer, RightsRepository } from '../../ports/rights-repository';
+import type { Page, PageRequest } from '../../ports/tender-repository';
 import { type Challenge, ChallengeSchema } from '../../schemas/challenge';
 import { type Enquiry, EnquirySchema } from '../../schemas/enquiry';
-import { keys } from './keys';
-import { guardStoreValidation, queryAll } from './support';
+import { ENTITY, INDEXES, keys } from './keys';
+import { guardStoreValidation, type Item, queryAll, queryIndexPage, sortableInstant } from './support';
 
 /**
  * The DynamoDB adapter of {@link RightsRepository}: enquiries and challenges as `ENQUIRY#<id>` and
@@ -43,6 +44,39 @@ export class DynamoRightsRepository implements RightsRepository {
       }),
     );
     return result.Item ? ChallengeSchema.parse(result.Item['data']) : null;
+  }
+
+  async listOpenAnswers(page: PageRequest): Promise<Page<OpenAnswer>> {
+    return queryIndexPage(
+      this.client,
+      this.tableName,
+      { index: INDEXES.dueByTime, partition: keys.rightsDuePartition, oldestFirst: true },
+      page,
+      (item: Item): OpenAnswer =>
+        item['entity'] === ENTITY.challenge
+          ? { kind: 'challenge', challenge: ChallengeSchema.parse(item['data']) }
+          : { kind: 'enquiry', enquiry: EnquirySchema.parse(item['data']) },
+    );
+  }
+
+  async countOverdueAnswers(now: string): Promise<number> {
+    let count = 0;
+    let startKey: Item | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INDEXES.dueByTime.name,
+          KeyConditionExpression: 'duePk = :pk AND dueSk < :upTo',
+          ExpressionAttributeValues: { ':pk': keys.rightsDuePartition, ':upTo': sortableInstant(now) },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += result.Count ?? 0;
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return count;
   }
 
   async listChallenges(tenderId: string): Promise<Challenge[]> {

@@ -342,7 +342,8 @@ function keyOf(item: Item, index: IndexSpec): Item {
 }
 
 /**
- * Reads one page of a GSI partition, newest first, keeping the items every filter term matches.
+ * Reads one page of a GSI partition, newest first (or, with `oldestFirst`, in sort-key order),
+ * keeping the items every filter term matches.
  *
  * Why the loop: DynamoDB applies a FilterExpression after it reads, so one round may return fewer
  * matches than asked for; it reads on until the page is full, for at most {@link MAX_QUERY_ROUNDS}
@@ -354,7 +355,7 @@ function keyOf(item: Item, index: IndexSpec): Item {
 export async function queryIndexPage<T>(
   client: DynamoDBDocumentClient,
   tableName: string,
-  spec: { index: IndexSpec; partition: string; filters?: readonly FilterTerm[] },
+  spec: { index: IndexSpec; partition: string; filters?: readonly FilterTerm[]; oldestFirst?: boolean },
   page: PageRequest,
   parse: (item: Item) => T,
 ): Promise<Page<T>> {
@@ -367,7 +368,7 @@ export async function queryIndexPage<T>(
     KeyConditionExpression: '#pk = :pk',
     ExpressionAttributeNames: { '#pk': index.partitionKey, ...filter.names },
     ExpressionAttributeValues: { ':pk': partition, ...filter.values },
-    ScanIndexForward: false,
+    ScanIndexForward: spec.oldestFirst === true,
   };
   if (filters.length > 0) input.FilterExpression = filter.expression;
   const items: T[] = [];

@@ -268,6 +268,10 @@ export class DynamoTenderRepository implements TenderRepository {
             entity: ENTITY.enquiry,
             version: value.version,
             data: value,
+            // Waiting for its answer: on the centre's board of answer clocks (sparse index)
+            ...(value.answer === null
+              ? keys.rightsDueIndex(sortableInstant(value.answerDueAt), tenderId, 'enquiry', value.id)
+              : {}),
           },
           expectedVersion,
         ),
@@ -282,6 +286,10 @@ export class DynamoTenderRepository implements TenderRepository {
             entity: ENTITY.challenge,
             version: value.version,
             data: value,
+            // Waiting for its answer: on the centre's board of answer clocks (sparse index)
+            ...(value.answer === null
+              ? keys.rightsDueIndex(sortableInstant(value.answerDueAt), tenderId, 'challenge', value.id)
+              : {}),
           },
           expectedVersion,
         ),

@@ -1,11 +1,12 @@
 import {
   AnswerChallengeBodySchema,
+  AnswerClockPageSchema,
   ChallengeListSchema,
   ChallengePathSchema,
   ChallengeViewSchema,
   FileChallengeBodySchema,
 } from '../challenge';
-import { TenderPathSchema } from '../common';
+import { PageQuerySchema, TenderPathSchema } from '../common';
 import {
   AnswerEnquiryBodySchema,
   AskEnquiryBodySchema,
@@ -42,4 +43,5 @@ export const RIGHTS_OPERATIONS = {
     body: AnswerChallengeBodySchema,
     response: { status: 200, schema: ChallengeViewSchema },
   },
+  listAnswerClocks: { query: PageQuerySchema, response: { status: 200, schema: AnswerClockPageSchema } },
 } as const satisfies Record<string, OperationSchemas>;

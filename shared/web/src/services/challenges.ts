@@ -36,3 +36,13 @@ export async function answerChallenge(
     )
   ).data;
 }
+
+/** One page of the centre's answer clocks, earliest due first. */
+export async function fetchAnswerClocks(cursor: string | null, signal?: AbortSignal) {
+  return (
+    await callApi('listAnswerClocks', `/api/rights/clocks`, {
+      signal,
+      query: { limit: 50, ...(cursor ? { cursor } : {}) },
+    })
+  ).data;
+}

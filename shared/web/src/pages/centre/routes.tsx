@@ -1,6 +1,6 @@
 import type { Workspace } from '../../app/workspace';
 
-/** 交易中心工作台: the dashboard, the expert pool, draws, assessments, the transfers' deposits and the calendar. */
+/** 交易中心工作台: the dashboard, the expert pool, draws, assessments, the transfers' deposits, the answer clocks of enquiries and challenges, and the calendar. */
 export const CENTRE_WORKSPACE: Workspace = {
   role: 'centre',
   path: 'centre',
@@ -10,6 +10,7 @@ export const CENTRE_WORKSPACE: Workspace = {
     { key: '/centre/experts', label: '专家库' },
     { key: '/centre/tenders', label: '评审组织' },
     { key: '/centre/transfers', label: '土地矿权' },
+    { key: '/centre/answers', label: '答复时限' },
     { key: '/centre/calendar', label: '工作日历' },
   ],
   children: [
@@ -41,6 +42,10 @@ export const CENTRE_WORKSPACE: Workspace = {
     {
       path: 'transfers/:tenderId',
       lazy: async () => ({ Component: (await import('./transfer-page')).CentreTransferPage }),
+    },
+    {
+      path: 'answers',
+      lazy: async () => ({ Component: (await import('./answer-clocks-page')).AnswerClocksPage }),
     },
     {
       path: 'calendar',
