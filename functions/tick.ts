@@ -18,5 +18,9 @@ export async function handler(): Promise<{ moved: number; skipped: number; overd
   if (result.moved.length > 0 || result.skipped.length > 0) logger.info('tick', { ...result });
   // Flagged to the centre in the logs (an alarm can follow it) and on its board of answer clocks
   if (result.overdueAnswers > 0) logger.warn('answers overdue', { overdueAnswers: result.overdueAnswers });
-  return { moved: result.moved.length, skipped: result.skipped.length, overdueAnswers: result.overdueAnswers };
+  return {
+    moved: result.moved.length,
+    skipped: result.skipped.length,
+    overdueAnswers: result.overdueAnswers,
+  };
 }
