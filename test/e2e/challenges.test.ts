@@ -11,11 +11,9 @@ import { makeSupplier, type TestSupplier } from '../helpers/bidder';
 import {
   expectAccessible,
   launchBrowser,
-  newPortalContext,
-  signInWithToken,
+  openAs,
   type TestBrowser,
   takeScreenshots,
-  watchPageErrors,
 } from '../helpers/browser';
 
 const WAIT = { timeout: 20_000 };
@@ -39,13 +37,7 @@ describe('a challenge in the web portal (94号令)', () => {
   let tenderId: string;
   const contexts: BrowserContext[] = [];
 
-  async function pageAs(token: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await newPortalContext(chromium.browser, api.gateway.url);
-    contexts.push(context);
-    await signInWithToken(context, token);
-    const page = await context.newPage();
-    return { page, errors: watchPageErrors(page) };
-  }
+  const pageAs = (token: string | null) => openAs(chromium.browser, api.gateway.url, token, contexts);
 
   beforeAll(async () => {
     api = await startTestApi({ webDir: inject('webDir') });

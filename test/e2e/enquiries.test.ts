@@ -4,18 +4,16 @@
  * question and the answer without the asker's name, and the centre sees who asked
  * (政府采购法第五十一条; 实施条例第五十二条).
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { type ApiClient, publishTender, startTestApi } from '../helpers/api';
 import { makeSupplier, type TestSupplier } from '../helpers/bidder';
 import {
   expectAccessible,
   launchBrowser,
-  newPortalContext,
-  signInWithToken,
+  openAs,
   type TestBrowser,
   takeScreenshots,
-  watchPageErrors,
 } from '../helpers/browser';
 
 const WAIT = { timeout: 20_000 };
@@ -31,13 +29,7 @@ describe('enquiries in the web portal (政府采购法第五十一条)', () => {
   let tenderId: string;
   const contexts: BrowserContext[] = [];
 
-  async function pageAs(token: string | null): Promise<{ page: Page; errors: string[] }> {
-    const context = await newPortalContext(chromium.browser, api.gateway.url);
-    contexts.push(context);
-    if (token) await signInWithToken(context, token);
-    const page = await context.newPage();
-    return { page, errors: watchPageErrors(page) };
-  }
+  const pageAs = (token: string | null) => openAs(chromium.browser, api.gateway.url, token, contexts);
 
   beforeAll(async () => {
     api = await startTestApi({ webDir: inject('webDir') });

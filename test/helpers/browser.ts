@@ -224,3 +224,20 @@ export async function settle(page: Page): Promise<void> {
     (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
   );
 }
+
+/**
+ * A page of its own browser context (its own storage: another person), signed in with `token`
+ * (anonymous when null), its errors collected; the context is added to `contexts` to be closed.
+ */
+export async function openAs(
+  browser: Browser,
+  baseURL: string,
+  token: string | null,
+  contexts: BrowserContext[],
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await newPortalContext(browser, baseURL);
+  contexts.push(context);
+  if (token) await signInWithToken(context, token);
+  const page = await context.newPage();
+  return { page, errors: watchPageErrors(page) };
+}

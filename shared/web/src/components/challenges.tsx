@@ -8,7 +8,6 @@ import {
   Descriptions,
   Form,
   Input,
-  Modal,
   Radio,
   Row,
   Select,
@@ -24,6 +23,7 @@ import type { BodyOf } from '../lib/api';
 import { ruleFrom } from '../lib/form-rules';
 import { showBeijing } from '../lib/time';
 import { answerChallenge, type ChallengeData, fetchChallenges, fileChallenge } from '../services/challenges';
+import { ConfirmSend } from './confirm-send';
 import { ProblemAlert } from './problem-alert';
 import { EmptyNote } from './public-rows';
 import { ToneTag } from './public-tags';
@@ -243,23 +243,17 @@ function ChallengeForm({ tenderId }: { tenderId: string }) {
       <Button type="primary" htmlType="submit">
         提交质疑函
       </Button>
-      <Modal
-        open={confirming !== null}
+      <ConfirmSend
+        value={confirming}
         title="确认提交质疑函"
-        okText="提交质疑函"
-        cancelText="再看看"
-        confirmLoading={send.isPending}
-        onOk={() => confirming && send.mutate(confirming)}
-        onCancel={() => {
-          setConfirming(null);
-          send.reset();
-        }}
+        action="提交质疑函"
+        send={send}
+        onClose={() => setConfirming(null)}
       >
         <Typography.Paragraph>
           质疑函将以贵单位名义送达采购人，提交日期由平台记录；质疑期外提交的将被拒绝（94号令第十条）。
         </Typography.Paragraph>
-        <ProblemAlert error={send.error} />
-      </Modal>
+      </ConfirmSend>
     </Form>
   );
 }
@@ -339,21 +333,15 @@ function AnswerForm({ tenderId, challenge }: { tenderId: string; challenge: Chal
       <Button type="primary" htmlType="submit">
         发布质疑答复
       </Button>
-      <Modal
-        open={confirming !== null}
+      <ConfirmSend
+        value={confirming === null ? null : { committeeAssisted: false, ...confirming }}
         title="确认发布质疑答复"
-        okText="发布质疑答复"
-        cancelText="再看看"
-        confirmLoading={send.isPending}
-        onOk={() => confirming && send.mutate({ committeeAssisted: false, ...confirming })}
-        onCancel={() => {
-          setConfirming(null);
-          send.reset();
-        }}
+        action="发布质疑答复"
+        send={send}
+        onClose={() => setConfirming(null)}
       >
         <Typography.Paragraph>答复将送达质疑供应商和其他有关供应商，发布后不能修改。</Typography.Paragraph>
-        <ProblemAlert error={send.error} />
-      </Modal>
+      </ConfirmSend>
     </Form>
   );
 }

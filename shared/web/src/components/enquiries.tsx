@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Select, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { AnswerEnquiryBodySchema, AskEnquiryBodySchema } from '../../../schemas/enquiry';
 import type { ResponseOf } from '../lib/api';
@@ -13,6 +13,7 @@ import {
   fetchMyEnquiries,
 } from '../services/enquiries';
 import { getTenderAudit } from '../services/public';
+import { ConfirmSend } from './confirm-send';
 import { ProblemAlert } from './problem-alert';
 import { EmptyNote } from './public-rows';
 import { ToneTag } from './public-tags';
@@ -270,21 +271,15 @@ function AnswerForm({
       <Button type="primary" htmlType="submit">
         发布答复
       </Button>
-      <Modal
-        open={confirming !== null}
+      <ConfirmSend
+        value={confirming}
         title="确认发布答复"
-        okText="发布答复"
-        cancelText="再看看"
-        confirmLoading={send.isPending}
-        onOk={() => confirming && send.mutate(confirming)}
-        onCancel={() => {
-          setConfirming(null);
-          send.reset();
-        }}
+        action="发布答复"
+        send={send}
+        onClose={() => setConfirming(null)}
       >
         <Typography.Paragraph>答复将与问题一起在项目页面公开，发布后不能修改。</Typography.Paragraph>
-        <ProblemAlert error={send.error} />
-      </Modal>
+      </ConfirmSend>
     </Form>
   );
 }
