@@ -254,8 +254,18 @@ export interface RightsHoldRule extends RuleBase {
   hold: 'contract';
 }
 
+/** A deposit may be at most a share of the budget, compared exactly in 分. */
+export interface DepositCapRule extends RuleBase {
+  kind: 'depositCap';
+  /** Which deposit. */
+  field: 'bidDepositFen';
+  /** The largest share of the budget, in percent. */
+  maxPercentOfBudget: number;
+}
+
 /** One row of the rules table. */
 export type Rule =
+  | DepositCapRule
   | TransferParameterRule
   | RightsClockRule
   | RightsHoldRule
@@ -318,6 +328,8 @@ export interface TenderRulesInput {
   budgetFen?: Fen;
   /** Reserve price in 分 (rights transfers). */
   reservePriceFen?: Fen;
+  /** The bid deposit the documents require, in 分, if any. */
+  bidDepositFen?: Fen;
   /** SME policy. */
   sme: TenderSmeInput;
   /** Evaluation. */
@@ -353,6 +365,8 @@ export interface DraftRulesInput {
   budgetFen?: Fen | undefined;
   /** Reserve price in 分 (rights transfers). */
   reservePriceFen?: Fen | undefined;
+  /** The bid deposit the documents require, in 分, if any. */
+  bidDepositFen?: Fen | undefined;
   /** SME policy, as far as it is set. */
   sme?: Partial<TenderSmeInput> | undefined;
   /** Evaluation, as far as it is set. */
@@ -1006,6 +1020,21 @@ const RULES: readonly Rule[] = deepFreeze<Rule[]>([
     hold: 'contract',
   },
   {
+    id: 'deposit.bid-max',
+    kind: 'depositCap',
+    title: {
+      zh: '投标保证金不得超过采购项目预算金额的2%，以支票、汇票、本票或者保函等非现金形式提交',
+      en: 'A bid deposit is at most 2% of the budget, in a non-cash form',
+    },
+    citation: '实施条例第三十三条',
+    source: 'primary',
+    effectiveFrom: REGULATIONS_SINCE,
+    methods: PROCUREMENT_METHODS,
+    tradeTypes: ['governmentProcurement'],
+    field: 'bidDepositFen',
+    maxPercentOfBudget: 2,
+  },
+  {
     id: 'correction.min-notice',
     kind: 'correctionNotice',
     title: {
@@ -1339,6 +1368,26 @@ function checkAmountRequired(rule: AmountRequiredRule, input: DraftRulesInput): 
   ];
 }
 
+/**
+ * Checks a deposit against its cap: `deposit × 100 ≤ budget × percent`, in exact integers (BigInt),
+ * so 2% of 3,500,000.00元 is accepted at 70,000.00元 and refused at 70,000.01元.
+ */
+function checkDepositCap(rule: DepositCapRule, input: DraftRulesInput): FieldIssue[] {
+  const deposit = input[rule.field];
+  const budget = input.budgetFen;
+  if (deposit === undefined || budget === undefined) return [];
+  if (BigInt(deposit) * 100n <= BigInt(budget) * BigInt(rule.maxPercentOfBudget)) return [];
+  const cap = (BigInt(budget) * BigInt(rule.maxPercentOfBudget)) / 100n;
+  return [
+    toIssue(
+      rule,
+      rule.field,
+      `投标保证金 ${formatWanYuan(deposit)} 超过预算金额 ${formatWanYuan(budget)} 的${rule.maxPercentOfBudget}%（至多 ${formatWanYuan(Number(cap))}）`,
+      `The bid deposit ${formatWanYuan(deposit)} exceeds ${rule.maxPercentOfBudget}% of the budget ${formatWanYuan(budget)} (at most ${formatWanYuan(Number(cap))})`,
+    ),
+  ];
+}
+
 /** Checks that a small project suitable for SMEs is reserved or says why not. */
 function checkSmeReservation(rule: SmeReservationRule, input: DraftRulesInput): FieldIssue[] {
   const budget = input.budgetFen;
@@ -1467,6 +1516,8 @@ function checkRule(
     case 'correctionImmutable':
       // Checked when a correction is planned, not at publication.
       return [];
+    case 'depositCap':
+      return checkDepositCap(rule, input);
     case 'rightsClock':
     case 'rightsHold':
       // Counted when a supplier enquires, challenges or complains (domain/rights.ts), not at publication

@@ -24,6 +24,7 @@ export const TenderDraftSchema = z
     method: content.method.optional(),
     budgetFen: content.budgetFen,
     reservePriceFen: content.reservePriceFen,
+    bidDepositFen: content.bidDepositFen,
     qualifications: z.array(z.string().trim().min(1).max(500)).max(50).optional(),
     sme: SmePolicySchema.partial().optional(),
     evaluation: EvaluationSchema.partial().optional(),

@@ -77,6 +77,10 @@ export const TenderContentSchema = z
     method: MethodSchema,
     budgetFen: FenSchema.optional(),
     reservePriceFen: FenSchema.optional(),
+    bidDepositFen: FenSchema.optional().meta({
+      description:
+        'The bid deposit (投标保证金) the documents require, in 分, at most 2% of the budget, in a non-cash form (实施条例第三十三条); absent when none is required',
+    }),
     qualifications: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
     sme: SmePolicySchema,
     evaluation: EvaluationSchema,
@@ -135,6 +139,9 @@ export const UpdateTenderBodySchema = z
     method: MethodSchema,
     budgetFen: FenSchema,
     reservePriceFen: FenSchema,
+    bidDepositFen: FenSchema.nullable().meta({
+      description: 'The bid deposit in 分; null: none is required',
+    }),
     qualifications: z.array(z.string().trim().min(1).max(500)).max(50),
     sme: SmePolicySchema,
     evaluation: EvaluationSchema,

@@ -83,6 +83,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   method: '采购方式',
   budgetFen: '预算金额',
   reservePriceFen: '底价',
+  bidDepositFen: '投标保证金',
   transfer: '出让条件',
   sme: '中小企业政策',
   'sme.reservedForSme': '是否专门面向中小企业',

@@ -33,7 +33,15 @@ export async function updateTender(input: UpdateTenderInput, deps: Deps): Promis
   requireSomeChange(input.patch);
   const tender = await loadOwnTender(deps, input.caller, input.tenderId);
   checkExpectedVersion(tender, input.expectedVersion);
-  const merged = TenderContentSchema.safeParse({ ...tender.content, ...input.patch });
+  // `bidDepositFen: null` takes the deposit requirement away
+  const { bidDepositFen, ...patch } = input.patch;
+  const { bidDepositFen: _kept, ...content } = tender.content;
+  const deposit = bidDepositFen === undefined ? tender.content.bidDepositFen : (bidDepositFen ?? undefined);
+  const merged = TenderContentSchema.safeParse({
+    ...content,
+    ...patch,
+    ...(deposit !== undefined ? { bidDepositFen: deposit } : {}),
+  });
   if (!merged.success) {
     throw new ValidationError(
       { zh: '修改后的项目内容无效', en: 'The draft would become invalid' },

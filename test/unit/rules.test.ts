@@ -1079,3 +1079,42 @@ describe('the rules table', () => {
     expect(findRule('no.such-rule')).toBeUndefined();
   });
 });
+
+describe('the bid deposit (实施条例第三十三条)', () => {
+  test.each([
+    // 2% of 300万元 is 6万元 = 6,000,000 分: accepted to the 分, refused one 分 above
+    [6_000_000, []],
+    [6_000_001, ['deposit.bid-max']],
+    // 2.01% of the budget
+    [6_030_000, ['deposit.bid-max']],
+    [1, []],
+  ])('a deposit of %i 分 on a 300万元 budget breaks %j', (bidDepositFen, expected) => {
+    // Prepare
+    const input = variant({ bidDepositFen });
+
+    // Act
+    const issues = issuesOf('deposit.bid-max', input);
+
+    // Assess
+    expect(issues.map((issue) => issue.rule)).toEqual(expected);
+    for (const issue of issues) {
+      expect(issue).toMatchObject({ path: 'bidDepositFen', citation: '实施条例第三十三条' });
+      expect(issue.message.zh).toContain('至多 6万元');
+    }
+  });
+
+  test('no deposit asked, no issue; the cap is exact at the largest amount the portal holds', () => {
+    // Prepare: a budget just under 10^14 分 (1万亿元)
+    const big = variant({ budgetFen: 99_999_999_999_950, bidDepositFen: 1_999_999_999_999 });
+
+    // Act
+    const none = issuesOf('deposit.bid-max', baseTender());
+    const exact = issuesOf('deposit.bid-max', big);
+    const over = issuesOf('deposit.bid-max', { ...big, bidDepositFen: 2_000_000_000_000 });
+
+    // Assess: 99,999,999,999,950 × 2 / 100 = 1,999,999,999,999 (the 分 below it)
+    expect(none).toEqual([]);
+    expect(exact).toEqual([]);
+    expect(over).toHaveLength(1);
+  });
+});

@@ -88,6 +88,12 @@ function TenderFacts({ tender }: { tender: PublicTender }) {
   ];
   if (c.budgetFen !== undefined)
     items.push({ key: 'budget', label: '预算金额', children: showYuan(c.budgetFen) });
+  if (c.bidDepositFen !== undefined)
+    items.push({
+      key: 'bidDeposit',
+      label: '投标保证金',
+      children: `${showYuan(c.bidDepositFen)}（非现金形式，实施条例第三十三条）`,
+    });
   items.push(...transferTermItems(c, 'public'));
 
   if (tender.publishedAt)

@@ -61,6 +61,8 @@ export interface TenderFormValues {
   category?: Category;
   method?: Method;
   budgetYuan?: string;
+  /** The bid deposit the documents require, in 元 as typed; empty: none. */
+  bidDepositYuan?: string;
   qualifications?: (string | undefined)[];
   reservedForSme?: boolean;
   priceDeductionPercent?: number | null;
@@ -211,7 +213,10 @@ export function toDraft(values: TenderFormValues): TenderDraft {
   put(draft, 'tradeType', accepted(shape.tradeType, values.tradeType));
   put(draft, 'category', accepted(shape.category, values.category));
   put(draft, 'method', accepted(shape.method, values.method));
-  if (values.tradeType === 'governmentProcurement') put(draft, 'budgetFen', fenOf(values.budgetYuan));
+  if (values.tradeType === 'governmentProcurement') {
+    put(draft, 'budgetFen', fenOf(values.budgetYuan));
+    if (values.bidDepositYuan?.trim()) put(draft, 'bidDepositFen', fenOf(values.bidDepositYuan));
+  }
   put(draft, 'transfer', toTransferTerms(values.tradeType, values.transfer));
   const qualifications = (values.qualifications ?? []).filter((q): q is string => Boolean(q?.trim()));
   put(draft, 'qualifications', accepted(shape.qualifications, qualifications));
@@ -298,6 +303,10 @@ export function toFormValues(content: TenderContent): TenderFormValues {
     method: content.method,
     budgetYuan:
       content.budgetFen === undefined ? undefined : showYuan(content.budgetFen).replace(/[ 元,]/g, ''),
+    bidDepositYuan:
+      content.bidDepositFen === undefined
+        ? undefined
+        : showYuan(content.bidDepositFen).replace(/[ 元,]/g, ''),
     qualifications: content.qualifications,
     reservedForSme: content.sme.reservedForSme,
     priceDeductionPercent: content.sme.priceDeductionPercent ?? null,
@@ -324,6 +333,7 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   category: '品目类别',
   method: '采购方式',
   budgetFen: '预算金额',
+  bidDepositFen: '投标保证金',
   transfer: '出让条件',
   qualifications: '资格条件',
   sme: '中小企业政策',
@@ -355,6 +365,7 @@ export const FORM_STEPS = [
       'category',
       'method',
       'budgetFen',
+      'bidDepositFen',
       'transfer',
     ],
   },

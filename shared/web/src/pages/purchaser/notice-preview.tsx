@@ -74,6 +74,8 @@ export function TenderSummary({ tender }: { tender: OwnTender }) {
   ];
   if (c.budgetFen !== undefined)
     items.push({ key: 'budget', label: '预算金额', children: showYuan(c.budgetFen) });
+  if (c.bidDepositFen !== undefined)
+    items.push({ key: 'bidDeposit', label: '投标保证金', children: showYuan(c.bidDepositFen) });
   items.push(...transferTermItems(c, 'preview'));
 
   items.push(

@@ -34,6 +34,7 @@ import { ToneTag } from '../../components/public-tags';
 import { PublicTimeline } from '../../components/public-timeline';
 import { SupplierHint as Hint } from '../../components/supplier-hint';
 import { amountRules, ruleFrom } from '../../lib/form-rules';
+import { readYuan } from '../../lib/money';
 import { serverNow } from '../../lib/server-clock';
 import { showBeijing } from '../../lib/time';
 import {
@@ -146,12 +147,37 @@ function BasicsStep({ values }: { values: TenderFormValues }) {
         >
           <Input inputMode="decimal" style={{ maxWidth: 320 }} />
         </Form.Item>
-      ) : (
-        values.tradeType &&
-        values.tradeType !== 'governmentProcurement' && (
-          <TransferFields tradeType={values.tradeType} values={values.transfer} />
-        )
+      ) : null}
+      {government && (
+        <Form.Item
+          label="投标保证金（元，可选）"
+          name="bidDepositYuan"
+          rules={[
+            {
+              validator: async (_rule: unknown, value: string | undefined) => {
+                if (!value?.trim()) return;
+                const reading = readYuan(value);
+                if (!reading.ok) throw new Error(reading.message);
+                if (reading.fen < 1) throw new Error('投标保证金须大于 0');
+              },
+            },
+          ]}
+          extra={
+            <AmountHint
+              text={values.bidDepositYuan}
+              fallback="不要求则留空；不得超过预算金额的2%，以支票、汇票、本票或保函等非现金形式提交（实施条例第三十三条）"
+            />
+          }
+        >
+          <Input inputMode="decimal" style={{ maxWidth: 320 }} />
+        </Form.Item>
       )}
+      {government
+        ? null
+        : values.tradeType &&
+          values.tradeType !== 'governmentProcurement' && (
+            <TransferFields tradeType={values.tradeType} values={values.transfer} />
+          )}
       <Form.Item
         label="项目概况"
         name="description"
@@ -602,6 +628,7 @@ function TenderForm({ stored }: { stored?: { tender: OwnTender; etag: string | n
             category: content.category,
             method: content.method,
             ...(content.budgetFen !== undefined ? { budgetFen: content.budgetFen } : {}),
+            bidDepositFen: content.bidDepositFen ?? null,
             ...(content.transfer !== undefined ? { transfer: content.transfer } : {}),
             qualifications: content.qualifications,
             sme: content.sme,
