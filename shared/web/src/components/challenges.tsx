@@ -7,6 +7,7 @@ import {
   Col,
   Descriptions,
   Form,
+  Grid,
   Input,
   Radio,
   Row,
@@ -69,6 +70,7 @@ function ChallengeCard({
   showHold: boolean;
   children?: React.ReactNode;
 }) {
+  const wide = Grid.useBreakpoint().sm ?? true;
   const items = [
     { key: 'supplier', label: '质疑供应商', children: challenge.supplierName },
     {
@@ -118,7 +120,13 @@ function ChallengeCard({
           <ToneTag tone="orange">暂停签订合同（实施条例第五十四条）</ToneTag>
         )}
       </div>
-      <Descriptions bordered size="small" column={{ xs: 1, sm: 2 }} items={items} />
+      <Descriptions
+        bordered
+        size="small"
+        layout={wide ? 'horizontal' : 'vertical'}
+        column={{ xs: 1, sm: 2 }}
+        items={items}
+      />
       {children}
     </div>
   );
@@ -183,14 +191,12 @@ function ChallengeForm({ tenderId }: { tenderId: string }) {
   const shape = FileChallengeBodySchema.shape;
   const contact = ChallengeContactSchema.shape;
   return (
-    <Form
-      form={form}
-      layout="vertical"
-      onFinish={(values) => setConfirming(values)}
-      initialValues={{ subject: 'result' }}
-      aria-label="提出质疑"
-    >
-      <Form.Item name="subject" label="质疑事项" rules={[{ required: true }]}>
+    <Form form={form} layout="vertical" onFinish={(values) => setConfirming(values)} aria-label="提出质疑">
+      <Form.Item
+        name="subject"
+        label="质疑事项"
+        rules={[{ required: true, message: '请选择质疑的是采购文件、采购过程还是结果' }]}
+      >
         <Radio.Group
           options={Object.entries(SUBJECT_LABELS).map(([value, label]) => ({ value, label }))}
           optionType="button"
